@@ -1,0 +1,92 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  TransportKind,
+  type DocumentSelector,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+// The VS Code adapter: starts the language server, forwards settings and workspace trust, and
+// offers commands. It decides nothing about security; every finding comes from the server.
+
+/** Compose files are recognised by name whatever language mode another extension gives them. */
+export const COMPOSE_PATTERN = '**/{compose,compose.*,docker-compose,docker-compose*}.{yml,yaml}';
+const CONFIG_PATTERN = '**/.{shipshape,hadolint}.{yml,yaml}';
+
+export const DOCUMENT_SELECTOR: DocumentSelector = [
+  { language: 'dockerfile' },
+  { language: 'nginx' },
+  { language: 'dockercompose' },
+  { scheme: 'file', pattern: COMPOSE_PATTERN },
+  { scheme: 'untitled', pattern: COMPOSE_PATTERN },
+  { scheme: 'file', pattern: CONFIG_PATTERN },
+];
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<ShipshapeApi> {
+  const output = vscode.window.createOutputChannel('Shipshape', { log: true });
+  context.subscriptions.push(output);
+
+  const start = async () => {
+    client = createClient(context, output);
+    await client.start();
+  };
+  const restart = async () => {
+    await client?.stop();
+    await start();
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('shipshape.fixAll', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || !client) return;
+      await client.sendRequest('workspace/executeCommand', {
+        command: 'shipshape.fixAll',
+        arguments: [editor.document.uri.toString()],
+      });
+    }),
+    vscode.commands.registerCommand('shipshape.restartServer', restart),
+    vscode.commands.registerCommand('shipshape.showOutput', () => output.show()),
+    // Trust changes what the server may do (external programs), so it starts again with the new answer.
+    vscode.workspace.onDidGrantWorkspaceTrust(restart),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('shipshape.debounceMs')) void restart();
+    }),
+    { dispose: () => void client?.stop() },
+  );
+
+  await start();
+  return { client: () => client };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+/** What the extension hands to other extensions and to its own tests. */
+export interface ShipshapeApi {
+  client(): LanguageClient | undefined;
+}
+
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const serverModule = context.asAbsolutePath(path.join('out', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const settings = vscode.workspace.getConfiguration('shipshape');
+  const debounceMs = settings.get<number | null>('debounceMs', null);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    outputChannel: output,
+    initializationOptions: {
+      trusted: vscode.workspace.isTrusted,
+      ...(typeof debounceMs === 'number' ? { debounceMs } : {}),
+    },
+  };
+  return new LanguageClient('shipshape', 'Shipshape', serverOptions, clientOptions);
+}

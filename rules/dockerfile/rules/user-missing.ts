@@ -1,0 +1,119 @@
+import type { Instruction } from 'dockerfile-ast';
+import type { BaseInfo } from '../../image';
+import type { Fix, Report, Rule } from '../../types';
+import type { DockerfileModel, Stage } from '../model';
+
+// Containers run as root unless the image says otherwise, and root in a container is one
+// kernel bug away from root on the host. Only the final stage matters: build stages never run
+// in production.
+
+const SHELL_USER = 'app';
+
+export const userMissing: Rule<DockerfileModel> = {
+  meta: {
+    id: 'dockerfile/user-missing',
+    kind: 'dockerfile',
+    severity: 'warning',
+    tier: 1,
+    title: 'The final stage runs as root',
+    aliases: ['trivy:DS-0002', 'checkov:CKV_DOCKER_3', 'cis-docker:4.1'],
+    fix: 'unsafe',
+    docs: {
+      what:
+        'Reports a Dockerfile whose final stage never sets `USER` (neither itself nor through the stage it is built `FROM`) ' +
+        'while its base image is not known to run as a non-root user.',
+      why:
+        'Without `USER`, the container\'s processes run as root. A compromised process then owns the whole container ' +
+        'filesystem, can install tools, and is one kernel or runtime escape away from root on the host. Running as an ' +
+        'unprivileged user is the first item of the CIS Docker Benchmark (4.1) and costs a line.',
+      example: 'FROM node:22-alpine\nCOPY . /app\nCMD ["node", "/app/server.js"]',
+      fixed: 'FROM node:22-alpine\nCOPY . /app\nUSER node\nCMD ["node", "/app/server.js"]',
+      notes:
+        'Unlike hadolint, only the final stage is judged: build stages may run as root. Base images known to default to a ' +
+        'non-root user (distroless `:nonroot`, Chainguard, `nginx-unprivileged`, Bitnami) are accepted, and so is any image ' +
+        'matching `nonRootImages` in `.shipshape.yaml`. The quick fix fits the base: `adduser -S` on Alpine, `useradd -r` ' +
+        'on Debian and Ubuntu, `USER nonroot` on distroless, a numeric UID on `scratch`; it reuses a user the file already ' +
+        'creates. It is marked unsafe because files the process writes must then be writable by that user.',
+    },
+  },
+  check(model) {
+    const stage = model.finalStage;
+    if (!stage || stage.user || stage.baseInfo.nonRoot) return [];
+    const keyword = stage.from.getInstructionRange();
+    const imageName = stage.base.resolved ?? stage.base.written;
+    const report: Report = {
+      message: `The final stage runs as root: no USER is set and \`${imageName}\` runs as root by default. Add a non-root USER before CMD/ENTRYPOINT.`,
+      range: keyword,
+      fix: userFix(model, stage),
+    };
+    return [report];
+  },
+};
+
+function userFix(model: DockerfileModel, stage: Stage): Fix {
+  const existing = createdUser(stage);
+  const lines = userLines(existing, stage);
+  const anchor = stage.instructions.find((i) => i.getKeyword() === 'CMD' || i.getKeyword() === 'ENTRYPOINT');
+  const eol = model.lines.eol;
+  if (anchor) {
+    const line = anchor.getRange().start.line;
+    const indent = /^\s*/.exec(model.lines.lineText(line))![0];
+    const at = { line, character: 0 };
+    return {
+      title: `Run as a non-root user (${lines[lines.length - 1]})`,
+      safe: false,
+      edits: [{ range: { start: at, end: at }, newText: lines.map((l) => indent + l + eol).join('') }],
+    };
+  }
+  const last = stage.instructions[stage.instructions.length - 1];
+  const end = last.getRange().end;
+  const at = { line: end.line, character: model.lines.lineText(end.line).length };
+  return {
+    title: `Run as a non-root user (${lines[lines.length - 1]})`,
+    safe: false,
+    edits: [{ range: { start: at, end: at }, newText: lines.map((l) => eol + l).join('') }],
+  };
+}
+
+/** The instructions to insert, fitted to the base image family. */
+function userLines(existing: string | undefined, stage: Stage): string[] {
+  if (existing) return [`USER ${existing}`];
+  const info: BaseInfo = stage.baseInfo;
+  if (stage.base.image?.name === 'node' || stage.base.stage?.base.image?.name === 'node') return ['USER node'];
+  switch (info.family) {
+    case 'alpine':
+      return [`RUN addgroup -S ${SHELL_USER} && adduser -S -G ${SHELL_USER} ${SHELL_USER}`, `USER ${SHELL_USER}`];
+    case 'debian':
+      return [`RUN groupadd -r ${SHELL_USER} && useradd -r -g ${SHELL_USER} ${SHELL_USER}`, `USER ${SHELL_USER}`];
+    case 'rhel':
+      // ubi-minimal and ubi-micro ship without shadow-utils; OpenShift-style arbitrary UIDs work everywhere.
+      return info.variant === 'ubi-minimal'
+        ? ['USER 1001']
+        : [`RUN groupadd -r ${SHELL_USER} && useradd -r -g ${SHELL_USER} ${SHELL_USER}`, `USER ${SHELL_USER}`];
+    case 'distroless':
+    case 'chainguard':
+      return ['USER nonroot:nonroot'];
+    case 'scratch':
+      return ['USER 65532:65532'];
+    case 'windows':
+      return ['USER ContainerUser'];
+    default:
+      return ['USER 10001:10001'];
+  }
+}
+
+const CREATE_USER = /\b(?:useradd|adduser)\b((?:\s+(?:-{1,2}[\w-]+(?:[ =](?!-)[^\s&;|]+)?|\\\s*))*)\s+([a-z_][a-z0-9_-]*)\b/gi;
+
+/** A user the stage (or a stage it builds on) already creates with useradd/adduser. */
+function createdUser(stage: Stage): string | undefined {
+  for (let s: Stage | undefined = stage; s; s = s.base.stage) {
+    const runs = s.instructions.filter((i: Instruction) => i.getKeyword() === 'RUN');
+    for (let r = runs.length - 1; r >= 0; r--) {
+      const text = runs[r].getArgumentsContent() ?? '';
+      let found: string | undefined;
+      for (const match of text.matchAll(CREATE_USER)) found = match[2];
+      if (found) return found;
+    }
+  }
+  return undefined;
+}

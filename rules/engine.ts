@@ -1,0 +1,154 @@
+import picomatch from 'picomatch';
+import { detectKind } from './detect';
+import type { Language } from './language';
+import { LineIndex, compareRanges } from './position';
+import { languageFor, ruleById } from './registry';
+import { ENGINE_RULES, INTERNAL_ERROR_RULE, UNUSED_SUPPRESSION_RULE } from './engine-rules';
+import { applySuppressions, parsePragmas, suppressionFixes } from './suppress';
+import {
+  EMPTY_CONFIG,
+  type Finding,
+  type Fix,
+  type Kind,
+  type ResolvedConfig,
+  type Rule,
+  type RuleContext,
+  type Severity,
+  type SeverityLevel,
+  type Workspace,
+} from './types';
+import { posix } from 'path';
+
+export interface AnalyzeInput {
+  /** Absolute, POSIX-style path (a synthetic one for stdin or untitled documents). */
+  path: string;
+  text: string;
+  /** Forces the kind; otherwise it is recognised from the name and the content. */
+  kind?: Kind;
+}
+
+export interface AnalyzeOptions {
+  workspace: Workspace;
+  config?: ResolvedConfig;
+  now?: Date;
+}
+
+export interface Analysis {
+  kind: Kind;
+  findings: Finding[];
+  /** "Suppress for this line / file" edits for one of `findings`. */
+  suppressionFixes(finding: Finding): Fix[];
+}
+
+
+/**
+ * Analyzes one file: parse, run every enabled rule, stamp severities, honour suppressions.
+ * Returns undefined for files that are not a kind Shipshape knows or that config ignores.
+ * Never throws for any input text: a rule that crashes becomes one finding of its own.
+ */
+export function analyze(input: AnalyzeInput, options: AnalyzeOptions): Analysis | undefined {
+  const config = options.config ?? EMPTY_CONFIG;
+  const kind = input.kind ?? detectKind(input.path, input.text);
+  if (!kind || isIgnored(input.path, config)) return undefined;
+  const language = languageFor(kind);
+  const context: RuleContext = {
+    path: input.path,
+    workspace: options.workspace,
+    config,
+    now: options.now ?? new Date(),
+  };
+
+  const findings: Finding[] = [];
+  let model: unknown;
+  try {
+    const parsed = language.parse(input.text, context);
+    model = parsed.model;
+    for (const problem of parsed.problems) {
+      const severity = effectiveSeverity(problem.rule, config, problem.severity);
+      if (severity) findings.push({ ...problem, severity });
+    }
+  } catch (error) {
+    // A parser bug must not take the editor down with it: say so on the first line.
+    findings.push(internalError(`${kind} parser`, error));
+    return finish(kind, findings, input.text, language, undefined, config);
+  }
+
+  for (const rule of language.rules) {
+    if (!effectiveSeverity(rule.meta.id, config)) continue;
+    findings.push(...runRule(rule, model, context, config));
+  }
+  return finish(kind, findings, input.text, language, model, config);
+}
+
+function runRule(rule: Rule, model: unknown, context: RuleContext, config: ResolvedConfig): Finding[] {
+  try {
+    const findings: Finding[] = [];
+    for (const report of rule.check(model, context)) {
+      const severity = effectiveSeverity(rule.meta.id, config, report.severity);
+      if (severity) findings.push({ rule: rule.meta.id, ...report, severity });
+    }
+    return findings;
+  } catch (error) {
+    return [internalError(rule.meta.id, error)];
+  }
+}
+
+function internalError(what: string, error: unknown): Finding {
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    rule: INTERNAL_ERROR_RULE,
+    severity: 'info',
+    message: `Shipshape: ${what} failed on this file (${detail}). Other checks still ran; please report this.`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  };
+}
+
+function finish(
+  kind: Kind,
+  findings: Finding[],
+  text: string,
+  language: Language,
+  model: unknown,
+  config: ResolvedConfig,
+): Analysis {
+  const lines = new LineIndex(text);
+  const statementStart = (line: number) => {
+    if (model === undefined) return line;
+    try {
+      return language.statementStart(model, line);
+    } catch {
+      return line;
+    }
+  };
+  const pragmas = parsePragmas(lines);
+  const isEnabled = (id: string) => effectiveSeverity(id, config) !== undefined;
+  const kept = applySuppressions(findings, pragmas, statementStart, isEnabled, lines).map((finding) =>
+    finding.rule === UNUSED_SUPPRESSION_RULE ? { ...finding, severity: effectiveSeverity(finding.rule, config)! } : finding,
+  );
+  kept.sort((a, b) => compareRanges(a.range, b.range) || a.rule.localeCompare(b.rule));
+  return {
+    kind,
+    findings: kept,
+    suppressionFixes: (finding) => suppressionFixes(finding, lines, kind, statementStart),
+  };
+}
+
+/**
+ * The level a finding of `ruleId` is reported at: the user's configured level wins, then the
+ * rule's own per-report choice, then its default. Undefined means off.
+ */
+export function effectiveSeverity(ruleId: string, config: ResolvedConfig, reported?: Severity): Severity | undefined {
+  const configured: SeverityLevel | undefined = config.rules[ruleId];
+  if (configured === 'off') return undefined;
+  if (configured) return configured;
+  const defaultLevel = ruleById(ruleId)?.meta.severity ?? ENGINE_RULES[ruleId]?.severity;
+  if (defaultLevel === 'off') return undefined;
+  return reported ?? defaultLevel ?? 'warning';
+}
+
+function isIgnored(path: string, config: ResolvedConfig): boolean {
+  if (!config.ignore.length || !config.root) return false;
+  const rel = posix.relative(config.root, path);
+  if (rel.startsWith('..')) return false;
+  return picomatch.isMatch(rel, config.ignore, { dot: true });
+}

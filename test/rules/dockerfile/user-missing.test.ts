@@ -1,0 +1,90 @@
+import { userMissing } from '../../../rules/dockerfile/rules/user-missing';
+import { ruleTester } from '../tester';
+
+ruleTester(userMissing, {
+  valid: [
+    { code: 'FROM node:22\nUSER node\nCMD ["node", "a.js"]\n' },
+    { code: 'FROM alpine:3.20\nRUN adduser -S app\nUSER app\n' },
+    { name: 'user set in the base stage carries over', code: 'FROM debian:12 AS base\nUSER 1000\nFROM base\nCMD ["x"]\n' },
+    { name: 'only the final stage counts', code: 'FROM golang:1.23 AS build\nRUN go build\nFROM alpine:3.20\nUSER 65532\nCMD ["/app"]\n' },
+    { name: 'distroless nonroot', code: 'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /\nCMD ["/app"]\n' },
+    { name: 'chainguard', code: 'FROM cgr.dev/chainguard/node:latest\nCMD ["a.js"]\n' },
+    { name: 'nginx-unprivileged', code: 'FROM nginxinc/nginx-unprivileged:1.27-alpine\n' },
+    {
+      name: 'configured non-root base',
+      code: 'FROM registry.acme.dev/base/node:22\nCMD ["a"]\n',
+      config: { nonRootImages: ['registry.acme.dev/base/*'] },
+    },
+    { name: 'empty file', code: '' },
+    { name: 'root user is another rule', code: 'FROM node:22\nUSER root\n' },
+  ],
+  invalid: [
+    {
+      name: 'alpine gets adduser -S',
+      code: 'FROM alpine:3.20\nCOPY app /app\nENTRYPOINT ["/app"]\n',
+      errors: [{ range: [0, 0, 0, 4], message: 'runs as root', severity: 'warning', safe: false }],
+      output:
+        'FROM alpine:3.20\nCOPY app /app\nRUN addgroup -S app && adduser -S -G app app\nUSER app\nENTRYPOINT ["/app"]\n',
+    },
+    {
+      name: 'debian gets useradd -r',
+      code: 'FROM debian:bookworm-slim\nRUN apt-get update\nCMD ["bash"]\n',
+      errors: [{ line: 0 }],
+      output: 'FROM debian:bookworm-slim\nRUN apt-get update\nRUN groupadd -r app && useradd -r -g app app\nUSER app\nCMD ["bash"]\n',
+    },
+    {
+      name: 'python (Debian-based official image)',
+      code: 'FROM python:3.13\nCMD ["python"]\n',
+      errors: [{ line: 0 }],
+      output: 'FROM python:3.13\nRUN groupadd -r app && useradd -r -g app app\nUSER app\nCMD ["python"]\n',
+    },
+    {
+      name: 'node images ship a node user',
+      code: 'FROM node:22-alpine\nCMD ["node", "a.js"]\n',
+      errors: [{ line: 0, message: '`node:22-alpine`' }],
+      output: 'FROM node:22-alpine\nUSER node\nCMD ["node", "a.js"]\n',
+    },
+    {
+      name: 'distroless without :nonroot',
+      code: 'FROM gcr.io/distroless/base-debian12\nCOPY app /\nCMD ["/app"]\n',
+      errors: [{ line: 0 }],
+      output: 'FROM gcr.io/distroless/base-debian12\nCOPY app /\nUSER nonroot:nonroot\nCMD ["/app"]\n',
+    },
+    {
+      name: 'scratch gets a numeric uid, appended when there is no CMD',
+      code: 'FROM golang:1.23 AS build\nRUN go build -o /app\nFROM scratch\nCOPY --from=build /app /app',
+      errors: [{ range: [2, 0, 2, 4] }],
+      output: 'FROM golang:1.23 AS build\nRUN go build -o /app\nFROM scratch\nCOPY --from=build /app /app\nUSER 65532:65532',
+    },
+    {
+      name: 'reuses a user the file creates',
+      code: 'FROM ubuntu:24.04\nRUN useradd --create-home --shell /bin/bash appuser\nCMD ["bash"]\n',
+      errors: [{ line: 0 }],
+      output: 'FROM ubuntu:24.04\nRUN useradd --create-home --shell /bin/bash appuser\nUSER appuser\nCMD ["bash"]\n',
+    },
+    {
+      name: 'ubi-minimal has no useradd',
+      code: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.5\nCMD ["x"]\n',
+      errors: [{ line: 0 }],
+      output: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.5\nUSER 1001\nCMD ["x"]\n',
+    },
+    {
+      name: 'unknown family gets a numeric uid; keeps CRLF and indentation',
+      code: 'FROM acme/base:1\r\n  CMD ["x"]\r\n',
+      errors: [{ line: 0 }],
+      output: 'FROM acme/base:1\r\n  USER 10001:10001\r\n  CMD ["x"]\r\n',
+    },
+    {
+      name: 'build-stage user does not count for a fresh final stage',
+      code: 'FROM node:22 AS build\nUSER node\nFROM alpine:3.20\nCMD ["x"]\n',
+      errors: [{ line: 2 }],
+      output: 'FROM node:22 AS build\nUSER node\nFROM alpine:3.20\nRUN addgroup -S app && adduser -S -G app app\nUSER app\nCMD ["x"]\n',
+    },
+    {
+      name: 'continuation lines before CMD survive',
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache curl \\\n    jq\nCMD ["sh"]\n',
+      errors: [{ line: 0 }],
+      output: 'FROM alpine:3.20\nRUN apk add --no-cache curl \\\n    jq\nRUN addgroup -S app && adduser -S -G app app\nUSER app\nCMD ["sh"]\n',
+    },
+  ],
+});

@@ -1,0 +1,231 @@
+import { posix } from 'path';
+import picomatch from 'picomatch';
+import type { LineIndex } from '../position';
+import type { RuleContext } from '../types';
+import type { NginxComment, NginxDirective } from './ast';
+import { MAIN_ONLY } from './directives';
+import { parseNginx, type ParsedNginx } from './parser';
+
+// The view of an nginx file that rules work with: which context each directive sits in,
+// whether the file is a whole nginx.conf or a conf.d-style fragment, the value of a directive
+// in effect at any point (nginx's inheritance: http → server → location → nested location →
+// if), and `include`d files spliced in where they are included.
+
+export type NginxContext =
+  | 'main'
+  | 'events'
+  | 'http'
+  | 'server'
+  | 'location'
+  | 'if'
+  | 'limit_except'
+  | 'upstream'
+  | 'stream'
+  | 'mail'
+  | 'entries'
+  | 'lua'
+  | 'other';
+
+/** nginx stops at this include depth too (it has no cycle check; we do). */
+const MAX_INCLUDE_DEPTH = 10;
+
+export interface EffectiveValue {
+  /** The directives in effect (several for list-valued ones like `add_header`); empty when unset. */
+  directives: NginxDirective[];
+  /** The block that set them; undefined for the top of the file (or unset). */
+  owner?: NginxDirective;
+}
+
+export class NginxModel {
+  readonly directives: NginxDirective[];
+  readonly comments: NginxComment[];
+  readonly lines: LineIndex;
+  /** False when the file is a whole nginx.conf (it has `http`, `events`, `worker_processes`…). */
+  readonly isFragment: boolean;
+  /** The context the file's top-level directives are in (`http` for a conf.d file of servers). */
+  readonly topContext: NginxContext;
+  private readonly parsed: ParsedNginx;
+  private flat?: NginxDirective[];
+  private readonly includeCache = new Map<string, NginxDirective[]>();
+
+  constructor(
+    readonly text: string,
+    readonly context: RuleContext,
+    parsed?: ParsedNginx,
+  ) {
+    this.parsed = parsed ?? parseNginx(text);
+    this.directives = this.parsed.directives;
+    this.comments = this.parsed.comments;
+    this.lines = this.parsed.lines;
+    this.isFragment = !this.directives.some((d) => MAIN_ONLY.has(d.name));
+    this.topContext = this.isFragment ? guessFragmentContext(this.directives) : 'main';
+  }
+
+  get path(): string {
+    return this.context.path;
+  }
+
+  /** The first line of the directive (header) that `line` belongs to. */
+  statementStart(line: number): number {
+    const start = this.parsed.statementLines[line];
+    return start === undefined || start < 0 ? line : start;
+  }
+
+  /** Every directive of this file, depth first, table entries (`map`, `types` lines) left out. */
+  all(): NginxDirective[] {
+    if (this.flat) return this.flat;
+    const out: NginxDirective[] = [];
+    this.flat = out;
+    const walk = (list: NginxDirective[]) => {
+      for (const d of list) {
+        if (d.isEntry) continue;
+        out.push(d);
+        if (d.block?.kind === 'directives') walk(d.block.children);
+      }
+    };
+    walk(this.directives);
+    return out;
+  }
+
+  /** Directives named `name` in this file (not in included files). */
+  find(name: string): NginxDirective[] {
+    return this.all().filter((d) => d.name === name);
+  }
+
+  /** The context `directive` sits in. */
+  contextOf(directive: NginxDirective): NginxContext {
+    const parent = directive.parent;
+    if (!parent) return this.topContext;
+    if (parent.block?.kind === 'entries') return 'entries';
+    if (parent.block?.kind === 'raw') return 'lua';
+    switch (parent.name) {
+      case 'events':
+      case 'http':
+      case 'server':
+      case 'location':
+      case 'if':
+      case 'limit_except':
+      case 'upstream':
+      case 'stream':
+      case 'mail':
+        return parent.name;
+      default:
+        return ENTRY_NAMES.has(parent.name) ? 'entries' : 'other';
+    }
+  }
+
+  /**
+   * The directives directly inside `block` (the file's top level when undefined), with
+   * `include`s replaced by the included files' top-level directives.
+   */
+  children(block?: NginxDirective): NginxDirective[] {
+    const list = block ? block.block?.children ?? [] : this.directives;
+    return this.expandIncludes(list, block, block?.file ?? this.path, [this.path]);
+  }
+
+  /** Directives named `name` directly inside `block` (includes followed). */
+  childrenNamed(block: NginxDirective | undefined, name: string): NginxDirective[] {
+    return this.children(block).filter((d) => d.name === name);
+  }
+
+  /**
+   * The `name` directives in effect inside `at` (a block directive, or undefined for the top):
+   * nginx takes them from the nearest enclosing block that sets any, all-or-nothing.
+   */
+  effective(name: string, at: NginxDirective | undefined): EffectiveValue {
+    for (let block = at; block; block = block.parent) {
+      const found = this.childrenNamed(block, name);
+      if (found.length) return { directives: found, owner: block };
+    }
+    const top = this.childrenNamed(undefined, name);
+    return { directives: top };
+  }
+
+  /**
+   * For a fragment: whole configs in the workspace that include this file, found where Docker
+   * images keep them (`nginx.conf` beside `conf.d/`, or in the same folder). Lets rules see
+   * that the real nginx.conf already sets something the fragment does not.
+   */
+  includingConfigs(): { model: NginxModel; include: NginxDirective }[] {
+    if (!this.isFragment) return [];
+    const dir = posix.dirname(this.path);
+    const candidates = [posix.join(posix.dirname(dir), 'nginx.conf'), posix.join(dir, 'nginx.conf')];
+    const found: { model: NginxModel; include: NginxDirective }[] = [];
+    for (const candidate of candidates) {
+      if (candidate === this.path) continue;
+      const text = this.context.workspace.readFile(candidate);
+      if (text === undefined) continue;
+      const model = new NginxModel(text, { ...this.context, path: candidate });
+      const include = model.find('include').find((d) => d.args.length === 1 && model.resolveInclude(d.args[0].value, candidate).includes(this.path));
+      if (include) found.push({ model, include });
+    }
+    return found;
+  }
+
+  private expandIncludes(list: NginxDirective[], parent: NginxDirective | undefined, fromFile: string, chain: string[]): NginxDirective[] {
+    if (!list.some((d) => d.name === 'include')) return list;
+    const out: NginxDirective[] = [];
+    for (const d of list) {
+      if (d.name !== 'include' || d.isEntry || d.args.length !== 1 || chain.length > MAX_INCLUDE_DEPTH) {
+        out.push(d);
+        continue;
+      }
+      out.push(d);
+      for (const file of this.resolveInclude(d.args[0].value, fromFile)) {
+        if (chain.includes(file)) continue; // a cycle: nginx would recurse until it fails
+        const included = this.parseIncluded(file).map((child) => reparent(child, parent));
+        out.push(...this.expandIncludes(included, parent, file, [...chain, file]));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Files an `include` names. nginx resolves relative paths against its prefix (the folder
+   * of nginx.conf); for the files Shipshape sees that is the including file's folder.
+   */
+  resolveInclude(pattern: string, fromFile: string): string[] {
+    if (pattern.includes('$')) return [];
+    const absolute = pattern.startsWith('/') ? pattern : posix.join(posix.dirname(fromFile), pattern);
+    if (!/[*?[]/.test(absolute)) return this.context.workspace.readFile(absolute) === undefined ? [] : [absolute];
+    const dir = posix.dirname(absolute);
+    if (/[*?[]/.test(dir)) return []; // globs in folder names: rare, and nginx users avoid them
+    const isMatch = picomatch(posix.basename(absolute), { dot: true });
+    const names = this.context.workspace.listDir?.(dir) ?? [];
+    return names
+      .map((name) => posix.basename(name))
+      .filter((name) => isMatch(name))
+      .sort() // nginx includes glob matches in sorted order
+      .map((name) => posix.join(dir, name));
+  }
+
+  private parseIncluded(file: string): NginxDirective[] {
+    let cached = this.includeCache.get(file);
+    if (!cached) {
+      const text = this.context.workspace.readFile(file) ?? '';
+      cached = parseNginx(text, file).directives;
+      this.includeCache.set(file, cached);
+    }
+    return cached;
+  }
+}
+
+/** A copy of an included file's directive that sits where the `include` was. */
+function reparent(directive: NginxDirective, parent: NginxDirective | undefined): NginxDirective {
+  return Object.assign(Object.create(Object.getPrototypeOf(directive)) as NginxDirective, directive, { parent });
+}
+
+const ENTRY_NAMES = new Set(['map', 'geo', 'types', 'split_clients', 'charset_map']);
+
+/**
+ * Where a fragment is meant to be included, judged by what it holds: `server`/`upstream`/`map`
+ * blocks belong in `http` (conf.d/*.conf), `location`/`listen` in a `server` (snippets).
+ */
+function guessFragmentContext(directives: NginxDirective[]): NginxContext {
+  const names = new Set(directives.map((d) => d.name));
+  if (['server', 'upstream', 'map', 'geo', 'log_format', 'limit_req_zone', 'limit_conn_zone', 'proxy_cache_path', 'split_clients'].some((n) => names.has(n))) {
+    return 'http';
+  }
+  if (['location', 'listen', 'server_name'].some((n) => names.has(n))) return 'server';
+  return 'http';
+}

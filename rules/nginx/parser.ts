@@ -1,0 +1,362 @@
+import type { ParseProblem } from '../language';
+import { LineIndex } from '../position';
+import type { Range, RelatedLocation } from '../types';
+import type { BlockKind, NginxArg, NginxBlock, NginxComment, NginxDirective } from './ast';
+import {
+  AMBIGUOUS_CONTINUATIONS,
+  BLOCK_DIRECTIVES,
+  ENTRY_BLOCKS,
+  SIMPLE_DIRECTIVES,
+  UNIQUE_PER_BLOCK,
+  isRawBlockDirective,
+  takesBlock,
+} from './directives';
+import { findLuaBlockEnd } from './lua';
+import { Tokenizer } from './tokenizer';
+
+// Builds the directive tree from the tokenizer's statements, the way ngx_conf_parse does, but
+// never stops at the first error: each problem is reported with the narrowest range that
+// explains it, and parsing resumes at the next statement so later rules still see the file.
+
+export const SYNTAX_RULE = 'nginx/syntax';
+
+export interface ParsedNginx {
+  /** Top-level directives. */
+  directives: NginxDirective[];
+  comments: NginxComment[];
+  problems: ParseProblem[];
+  lines: LineIndex;
+  /** Per line, the first line of the directive header covering it (-1: none). */
+  statementLines: Int32Array;
+}
+
+interface Frame {
+  /** Undefined for the file itself and for a stray `{` with no name before it. */
+  directive?: NginxDirective;
+  children: NginxDirective[];
+  entries: boolean;
+  /** Offset of the `{`, for blocks. */
+  open: number;
+}
+
+/** Names at the start of a continuation line that suggest the previous line lost its `;`. */
+function looksLikeDirectiveName(name: string): boolean {
+  return (SIMPLE_DIRECTIVES.has(name) || (BLOCK_DIRECTIVES.has(name) && name !== 'match')) && !AMBIGUOUS_CONTINUATIONS.has(name);
+}
+
+function isKnownDirective(name: string): boolean {
+  return SIMPLE_DIRECTIVES.has(name) || BLOCK_DIRECTIVES.has(name);
+}
+
+export function parseNginx(text: string, file?: string): ParsedNginx {
+  return new Parser(text, file).parse();
+}
+
+class Parser {
+  private readonly lines: LineIndex;
+  private readonly tokenizer: Tokenizer;
+  private readonly problems: ParseProblem[] = [];
+  private readonly statementLines: Int32Array;
+  /** The first block whose `}` sat at a different indentation than its header: where a missing `}` most likely is. */
+  private lineCursor = 0;
+  private misindentedClose?: { directive: NginxDirective; line: number };
+
+  constructor(
+    private readonly text: string,
+    private readonly file?: string,
+  ) {
+    this.lines = new LineIndex(text);
+    this.tokenizer = new Tokenizer(text, this.lines, (start, end, message) => this.problem(start, end, message));
+    this.statementLines = new Int32Array(this.lines.lineCount).fill(-1);
+  }
+
+  parse(): ParsedNginx {
+    const root: Frame = { children: [], entries: false, open: -1 };
+    const stack: Frame[] = [root];
+    for (;;) {
+      const statement = this.tokenizer.readStatement();
+      const frame = stack[stack.length - 1];
+      const { words, at } = statement;
+      if (statement.terminator === ';') {
+        this.addStatement(frame, words, at, statement.end);
+      } else if (statement.terminator === '{') {
+        const opened = this.openBlock(frame, words, at);
+        if (opened) stack.push(opened);
+      } else if (statement.terminator === '}') {
+        if (words.length) {
+          const last = words[words.length - 1];
+          this.problem(last.start, last.end, `Missing ";" after "${last.raw}": nginx reads the "}" that follows as part of "${words[0].value}".`);
+          this.addStatement(frame, words, last.end, last.end);
+        }
+        if (stack.length === 1) this.problem(at, at + 1, 'Unexpected "}": there is no open block to close.');
+        else this.closeBlock(stack.pop()!, at);
+      } else {
+        if (words.length) {
+          const last = words[words.length - 1];
+          this.problem(last.start, last.end, `Unexpected end of file: "${words[0].value}" is missing its ";".`);
+          this.addStatement(frame, words, last.end, last.end);
+        }
+        if (stack.length > 1) this.reportUnclosed(stack.slice(1));
+        break;
+      }
+    }
+    this.checkDuplicates(root.children);
+    return {
+      directives: root.children,
+      comments: this.tokenizer.comments,
+      problems: this.problems,
+      lines: this.lines,
+      statementLines: this.statementLines,
+    };
+  }
+
+  /** Words ended by `;` (or by an error standing in for one): one or more simple directives. */
+  private addStatement(frame: Frame, words: NginxArg[], terminatorStart: number, terminatorEnd: number): void {
+    const groups = this.splitAtMissingSemicolons(frame, words);
+    groups.forEach((group, index) => {
+      const last = index === groups.length - 1;
+      const directive = this.directive(frame, group, last ? terminatorStart : group[group.length - 1].end, last ? terminatorEnd : group[group.length - 1].end);
+      if (!frame.entries && takesBlock(directive.name, frame.directive?.name) === true) {
+        this.problem(directive.nameToken.start, directive.nameToken.end, `Directive "${directive.name}" has no opening "{".`);
+      }
+      frame.children.push(directive);
+    });
+  }
+
+  private openBlock(frame: Frame, words: NginxArg[], at: number): Frame | undefined {
+    if (!words.length) {
+      this.problem(at, at + 1, 'Unexpected "{": a block needs a directive name before it.');
+      return { children: [], entries: frame.entries, open: at };
+    }
+    const groups = this.splitAtMissingSemicolons(frame, words);
+    for (const group of groups.slice(0, -1)) {
+      const end = group[group.length - 1].end;
+      frame.children.push(this.directive(frame, group, end, end));
+    }
+    const header = groups[groups.length - 1];
+    const directive = this.directive(frame, header, at, at + 1);
+    frame.children.push(directive);
+    const name = directive.name;
+    if (!frame.entries && takesBlock(name, frame.directive?.name) === false) {
+      this.problem(directive.nameToken.start, directive.nameToken.end, `Directive "${name}" is not terminated by ";": it does not take a "{ … }" block.`);
+    }
+    if (!frame.entries && isRawBlockDirective(name)) {
+      this.readRawBlock(directive, at);
+      return undefined;
+    }
+    const kind: BlockKind = frame.entries || ENTRY_BLOCKS.has(name) ? 'entries' : 'directives';
+    directive.block = new Block(this.lines, kind, at);
+    return { directive, children: directive.block.children, entries: kind === 'entries', open: at };
+  }
+
+  private readRawBlock(directive: NginxDirective, at: number): void {
+    const close = findLuaBlockEnd(this.text, at + 1);
+    const end = close < 0 ? this.text.length : close;
+    const block = new Block(this.lines, 'raw', at);
+    block.raw = this.text.slice(at + 1, end);
+    if (close < 0) this.problem(at, at + 1, `The Lua block of "${directive.name}" is never closed: the file ends first.`);
+    else block.close = close;
+    directive.block = block;
+    this.setEnd(directive, close < 0 ? end : close + 1);
+    this.tokenizer.pos = close < 0 ? end : close + 1;
+  }
+
+  private closeBlock(frame: Frame, at: number): void {
+    const directive = frame.directive;
+    if (!directive?.block) return;
+    directive.block.close = at;
+    this.setEnd(directive, at + 1);
+    if (!this.misindentedClose) {
+      const closeLine = this.lineAt(at);
+      const closeIndentEnd = this.indentEnd(closeLine);
+      if (closeIndentEnd !== at) return; // `}` is not first on its line: nothing to compare
+      const headerLine = this.lines.positionAt(directive.start).line;
+      const closeIndent = this.text.slice(this.lines.lineStart(closeLine), closeIndentEnd);
+      const headerIndent = this.text.slice(this.lines.lineStart(headerLine), this.indentEnd(headerLine));
+      if (closeIndent !== headerIndent) this.misindentedClose = { directive, line: closeLine };
+    }
+  }
+
+  private indentEnd(line: number): number {
+    let i = this.lines.lineStart(line);
+    while (i < this.text.length && (this.text.charCodeAt(i) === 32 || this.text.charCodeAt(i) === 9)) i++;
+    return i;
+  }
+
+  private reportUnclosed(open: Frame[]): void {
+    const count = open.length === 1 ? 'one block' : `${open.length} blocks`;
+    const suspect = this.misindentedClose;
+    if (suspect) {
+      const d = suspect.directive;
+      this.problem(
+        d.nameToken.start,
+        d.nameToken.end,
+        `Unbalanced braces: this "${d.name}" block looks like it is missing its "}" (the "}" on line ${suspect.line + 1} is indented like an outer block); the file ends with ${count} still open.`,
+      );
+      return;
+    }
+    const innermost = open[open.length - 1];
+    const name = innermost.directive ? `"${innermost.directive.name}"` : 'this block';
+    this.problem(innermost.open, innermost.open + 1, `Unbalanced braces: the "{" of ${name} is never closed; the file ends with ${count} still open.`);
+  }
+
+  /**
+   * A line break followed by a well-known directive name almost always means the previous line
+   * lost its `;` (`listen 80⏎ server_name a;` is read as `listen 80 server_name a;`). Split
+   * there, report it, and keep both directives in the tree.
+   */
+  private splitAtMissingSemicolons(frame: Frame, words: NginxArg[]): NginxArg[][] {
+    if (frame.entries || words.length < 2 || !isKnownDirective(words[0].value)) return [words];
+    const groups: NginxArg[][] = [];
+    let current: NginxArg[] = [words[0]];
+    for (let i = 1; i < words.length; i++) {
+      const word = words[i];
+      const previous = words[i - 1];
+      if (!word.quoted && looksLikeDirectiveName(word.value) && this.lineBreakBetween(previous.end, word.start)) {
+        this.problem(previous.start, previous.end, `Missing ";" after "${previous.raw}": nginx reads "${word.value}" on the next line as one more argument of "${current[0].value}".`);
+        groups.push(current);
+        current = [word];
+      } else {
+        current.push(word);
+      }
+    }
+    groups.push(current);
+    return groups;
+  }
+
+  /**
+   * The line of `offset`. Statements arrive in text order, so a cursor that only moves forward
+   * answers this without a search (and without allocating a position).
+   */
+  private lineAt(offset: number): number {
+    if (offset < this.lines.lineStart(this.lineCursor)) return this.lines.positionAt(offset).line;
+    const count = this.lines.lineCount;
+    while (this.lineCursor + 1 < count && this.lines.lineStart(this.lineCursor + 1) <= offset) this.lineCursor++;
+    return this.lineCursor;
+  }
+
+  private lineBreakBetween(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c === 10 || c === 13) return true;
+    }
+    return false;
+  }
+
+  private directive(frame: Frame, words: NginxArg[], terminatorStart: number, terminatorEnd: number): NginxDirective {
+    const nameToken = words[0];
+    words.shift(); // the rest are the arguments; reusing the array saves an allocation per directive
+    const directive = new Directive(this.lines, nameToken, words, terminatorEnd, frame.directive, frame.entries, this.file);
+    const first = this.lineAt(nameToken.start);
+    const last = terminatorStart > nameToken.end ? this.lineAt(terminatorStart) : first;
+    for (let line = first; line <= last; line++) if (this.statementLines[line] < 0) this.statementLines[line] = first;
+    return directive;
+  }
+
+  private setEnd(directive: NginxDirective, end: number): void {
+    directive.end = end;
+  }
+
+  /** nginx refuses a second `pid`, `root`, `server_tokens`… in one block, and a repeated location. */
+  private checkDuplicates(children: NginxDirective[]): void {
+    let seen: Map<string, NginxDirective> | undefined;
+    for (const child of children) {
+      if (child.isEntry) continue;
+      const key = UNIQUE_PER_BLOCK.has(child.name) ? child.name : child.name === 'location' ? locationKey(child) : undefined;
+      if (key !== undefined) {
+        seen ??= new Map();
+        const first = seen.get(key);
+        if (first) this.reportDuplicate(child, first, key);
+        else seen.set(key, child);
+      }
+      if (child.block?.kind === 'directives') this.checkDuplicates(child.block.children);
+    }
+  }
+
+  private reportDuplicate(child: NginxDirective, first: NginxDirective, key: string): void {
+    const what = child.name === 'location' ? `location "${key.slice(key.indexOf(' ') + 1)}"` : `"${child.name}"`;
+    this.problem(
+      child.nameToken.start,
+      child.nameToken.end,
+      `Duplicate ${what}: it is already set in this block on line ${first.nameRange.start.line + 1}, and nginx refuses to start.`,
+      [{ range: first.nameRange, message: `first ${child.name} here` }],
+    );
+  }
+
+  private problem(start: number, end: number, message: string, related?: RelatedLocation[]): void {
+    this.problems.push({
+      rule: SYNTAX_RULE,
+      severity: 'error',
+      message,
+      range: this.lines.rangeOf(start, Math.max(end, start)),
+      ...(related ? { related } : {}),
+    });
+  }
+}
+
+/**
+ * The identity nginx uses to detect a repeated location: exact (`=`) locations and prefix
+ * ones (with or without `^~`) each per path. Regex and named locations are never compared.
+ */
+function locationKey(location: NginxDirective): string | undefined {
+  const [first, second] = location.args;
+  if (!first) return undefined;
+  const modifier = first.value;
+  if (modifier === '=') return second ? `= ${second.value}` : undefined;
+  if (modifier === '^~') return second ? `prefix ${second.value}` : undefined;
+  if (modifier === '~' || modifier === '~*' || modifier.startsWith('@')) return undefined;
+  if (modifier.startsWith('=')) return `= ${modifier.slice(1)}`;
+  if (modifier.startsWith('^~')) return `prefix ${modifier.slice(2)}`;
+  if (modifier.startsWith('~')) return undefined;
+  return `prefix ${modifier}`;
+}
+
+/** A directive whose ranges are computed on first use (see Word in tokenizer.ts). */
+class Directive implements NginxDirective {
+  readonly name: string;
+  block?: NginxBlock;
+  readonly start: number;
+  readonly file?: string;
+
+  constructor(
+    private readonly lines: LineIndex,
+    readonly nameToken: NginxArg,
+    readonly args: NginxArg[],
+    public end: number,
+    public parent: NginxDirective | undefined,
+    readonly isEntry: boolean,
+    file: string | undefined,
+  ) {
+    this.name = nameToken.value;
+    this.start = nameToken.start;
+    if (file) this.file = file;
+  }
+
+  get nameRange(): Range {
+    return this.nameToken.range;
+  }
+
+  get range(): Range {
+    return this.lines.rangeOf(this.start, this.end);
+  }
+}
+
+class Block implements NginxBlock {
+  readonly children: NginxDirective[] = [];
+  close?: number;
+  raw?: string;
+
+  constructor(
+    private readonly lines: LineIndex,
+    readonly kind: BlockKind,
+    readonly open: number,
+  ) {}
+
+  get openRange(): Range {
+    return this.lines.rangeOf(this.open, this.open + 1);
+  }
+
+  get closeRange(): Range | undefined {
+    return this.close === undefined ? undefined : this.lines.rangeOf(this.close, this.close + 1);
+  }
+}

@@ -1,0 +1,245 @@
+import type { LineIndex } from '../position';
+import type { Range } from '../types';
+import type { NginxArg, NginxComment } from './ast';
+
+// nginx's tokenizer (ngx_conf_read_token in src/core/ngx_conf_file.c), rebuilt to keep
+// positions and to carry on after an error. The rules it follows, which differ from what most
+// people expect:
+//   - a word ends at whitespace, `;` or `{`, but NOT at `}`: `return 200}` is one word `200}`;
+//   - `{` right after `$` belongs to the word, so `${var}` is a single word;
+//   - any other `{` ends the word and opens a block, even glued: `server{` is fine, and
+//     `location ~ ^/a{2}$ {` opens a block at `a{` (nginx then trips over `2}$`);
+//   - `#` starts a comment only where a word could start: `a#b` is one word;
+//   - `\` escapes the next character anywhere; quotes only count at the start of a word;
+//   - a closing quote must be followed by whitespace, `;`, `{` or `)` (for `if (… "x")`).
+
+const TAB = 9, LF = 10, CR = 13, SPACE = 32, DQUOTE = 34, DOLLAR = 36, SQUOTE = 39;
+const RPAREN = 41, SEMI = 59, BACKSLASH = 92, LBRACE = 123, RBRACE = 125, HASH = 35;
+
+export type Terminator = ';' | '{' | '}' | 'eof';
+
+/** What nginx's reader hands the parser: the words up to a `;`, `{`, `}` or the end of the file. */
+export interface Statement {
+  words: NginxArg[];
+  terminator: Terminator;
+  /** Offset of the terminator character (text length at the end of the file). */
+  at: number;
+  /** Offset just after the terminator: `at + 1`, or `at` when the statement was cut short by an error. */
+  end: number;
+}
+
+export type ReportProblem = (start: number, end: number, message: string) => void;
+
+function isSpace(c: number): boolean {
+  return c === SPACE || c === TAB || c === LF || c === CR;
+}
+
+/** Resolves the escapes nginx resolves; other backslashes stay as written (regexes need them). */
+export function unescape(text: string): string {
+  if (!text.includes('\\')) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\' && i + 1 < text.length) {
+      const next = text[i + 1];
+      if (next === '"' || next === "'" || next === '\\') {
+        out += next;
+        i++;
+        continue;
+      }
+      if (next === 't' || next === 'r' || next === 'n') {
+        out += next === 't' ? '\t' : next === 'r' ? '\r' : '\n';
+        i++;
+        continue;
+      }
+    }
+    out += c;
+  }
+  return out;
+}
+
+export class Tokenizer {
+  pos = 0;
+  /** Set when the last quoted word had no closing quote. */
+  private unterminated = false;
+  readonly comments: NginxComment[] = [];
+  private readonly length: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+    private readonly report: ReportProblem,
+  ) {
+    this.length = text.length;
+  }
+
+  /** Reads words up to the next `;`, `{`, `}` or the end of the file. */
+  readStatement(): Statement {
+    const text = this.text;
+    const words: NginxArg[] = [];
+    for (;;) {
+      while (this.pos < this.length && isSpace(text.charCodeAt(this.pos))) this.pos++;
+      if (this.pos >= this.length) return { words, terminator: 'eof', at: this.length, end: this.length };
+      const at = this.pos;
+      const c = text.charCodeAt(at);
+      if (c === SEMI) {
+        this.pos++;
+        if (!words.length) {
+          this.report(at, at + 1, 'Unexpected ";": there is no directive before it.');
+          continue;
+        }
+        return { words, terminator: ';', at, end: at + 1 };
+      }
+      if (c === LBRACE || c === RBRACE) {
+        this.pos++;
+        return { words, terminator: c === LBRACE ? '{' : '}', at, end: at + 1 };
+      }
+      if (c === HASH) {
+        this.readComment();
+        continue;
+      }
+      if (c === DQUOTE || c === SQUOTE) {
+        const word = this.readQuoted(c);
+        words.push(word);
+        // After an unterminated string, end the statement at that line so the next line is
+        // read as a directive of its own.
+        if (this.unterminated) return { words, terminator: ';', at: word.end, end: word.end };
+      } else {
+        words.push(this.readWord());
+      }
+    }
+  }
+
+  private readComment(): void {
+    const start = this.pos;
+    let end = this.text.indexOf('\n', start);
+    if (end < 0) end = this.length;
+    this.pos = end;
+    if (end > start && this.text.charCodeAt(end - 1) === CR) end--;
+    this.comments.push({ text: this.text.slice(start + 1, end), range: this.lines.rangeOf(start, end), start });
+  }
+
+  private readQuoted(quote: number): NginxArg {
+    const text = this.text;
+    const start = this.pos;
+    this.unterminated = false;
+    let i = start + 1;
+    while (i < this.length) {
+      const c = text.charCodeAt(i);
+      if (c === BACKSLASH) i += 2;
+      else if (c === quote) break;
+      else i++;
+    }
+    if (i >= this.length) {
+      // nginx would read to the end of the file; recovering at the end of the opening line
+      // keeps the rest of the file analyzable.
+      const lineEnd = this.lines.lineEnd(this.lines.positionAt(start).line);
+      const mark = quote === DQUOTE ? '"' : "'";
+      this.report(start, lineEnd, `Unterminated string: the closing ${mark} is missing.`);
+      this.pos = lineEnd;
+      this.unterminated = true;
+      return this.arg(start, lineEnd, unescape(text.slice(start + 1, lineEnd)), true);
+    }
+    const end = i + 1;
+    this.pos = end;
+    if (end < this.length) {
+      const next = text.charCodeAt(end);
+      // `}` is left to the parser, which reports it as a missing `;`.
+      if (!isSpace(next) && next !== SEMI && next !== LBRACE && next !== RPAREN && next !== RBRACE) {
+        this.report(end, end + 1, `Unexpected "${text[end]}" right after a quoted string: nginx needs a space or ";" here.`);
+      }
+    }
+    return this.arg(start, end, unescape(text.slice(start + 1, i)), true);
+  }
+
+  private readWord(): NginxArg {
+    const text = this.text;
+    const start = this.pos;
+    let variable = false;
+    let escaped = false;
+    let i = start;
+    for (; i < this.length; i++) {
+      const c = text.charCodeAt(i);
+      if (escaped) {
+        escaped = false;
+        continue;
+      }
+      if (c === LBRACE) {
+        if (variable) continue; // `${name}`
+        const quantifierEnd = i > start ? regexQuantifierEnd(text, i) : -1;
+        if (quantifierEnd < 0) break;
+        this.reportQuantifier(start, i, quantifierEnd);
+        i = quantifierEnd - 1;
+        continue;
+      }
+      variable = false;
+      if (c === BACKSLASH) escaped = true;
+      else if (c === DOLLAR) variable = true;
+      else if (isSpace(c) || c === SEMI) break;
+    }
+    this.pos = i;
+    return this.arg(start, i, unescape(text.slice(start, i)), false);
+  }
+
+  /**
+   * A regex repetition like `{2}` or `{1,3}` in an unquoted word: nginx ends the word at the
+   * `{` and opens a block, which is never what the author meant. We report it and, to keep
+   * the rest of the file meaningful, read on as if the regex had been quoted.
+   */
+  private reportQuantifier(wordStart: number, braceStart: number, braceEnd: number): void {
+    let wordEnd = braceEnd;
+    while (wordEnd < this.length && !isSpace(this.text.charCodeAt(wordEnd)) && this.text.charCodeAt(wordEnd) !== SEMI) {
+      if (this.text.charCodeAt(wordEnd) === LBRACE && regexQuantifierEnd(this.text, wordEnd) < 0) break;
+      wordEnd++;
+    }
+    const word = this.text.slice(wordStart, wordEnd);
+    this.report(
+      braceStart,
+      braceEnd,
+      `nginx ends the word at this "{" and opens a block. Quote the regular expression: "${word}".`,
+    );
+  }
+
+  private arg(start: number, end: number, value: string, quoted: boolean): NginxArg {
+    return new Word(this.lines, start, end, value, quoted);
+  }
+}
+
+/**
+ * A word whose range and raw text are computed when first asked for: a 10,000-line file has
+ * tens of thousands of words and rules look at the positions of very few of them.
+ */
+class Word implements NginxArg {
+  private cachedRange?: Range;
+
+  constructor(
+    private readonly lines: LineIndex,
+    readonly start: number,
+    readonly end: number,
+    readonly value: string,
+    readonly quoted: boolean,
+  ) {}
+
+  get raw(): string {
+    return this.lines.text.slice(this.start, this.end);
+  }
+
+  get range(): Range {
+    return (this.cachedRange ??= this.lines.rangeOf(this.start, this.end));
+  }
+}
+
+/** End offset (after `}`) of a regex repetition `{n}`, `{n,}`, `{n,m}`, `{,m}` at `at`, else -1. */
+function regexQuantifierEnd(text: string, at: number): number {
+  let i = at + 1;
+  let digits = 0;
+  let commas = 0;
+  for (; i < text.length && i < at + 16; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 44 /* , */ && commas === 0) commas++;
+    else if (c === RBRACE) return digits > 0 ? i + 1 : -1;
+    else return -1;
+  }
+  return -1;
+}

@@ -2,7 +2,7 @@ import { posix } from 'path';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { LineIndex } from './position';
 import { resolveRuleName } from './registry';
-import type { Finding, Range, ResolvedConfig, Severity, SeverityLevel, Workspace } from './types';
+import type { Finding, LabelFormat, Range, ResolvedConfig, Severity, SeverityLevel, Workspace } from './types';
 
 // `.shipshape.yaml` (nearest ancestor of the analyzed file) and a `.hadolint.yaml` beside it.
 // Validation problems are findings in the config file itself, so the editor underlines the
@@ -32,6 +32,24 @@ export function checkConfigFile(path: string, text: string): Finding[] {
   if (SHIPSHAPE_CONFIG_NAMES.includes(base)) return parseShipshapeConfig(text).problems;
   if (HADOLINT_CONFIG_NAMES.includes(base)) return parseHadolintConfig(text).problems;
   return [];
+}
+
+/**
+ * One named config file on its own (the CLI's `--config FILE`): hadolint's format when its
+ * name says so, Shipshape's otherwise.
+ */
+export function configFromFile(path: string, text: string): { config: ResolvedConfig; problems: Finding[] } {
+  const isHadolint = HADOLINT_CONFIG_NAMES.includes(posix.basename(path)) || /hadolint/i.test(posix.basename(path));
+  const parsed = isHadolint ? parseHadolintConfig(text) : parseShipshapeConfig(text);
+  const config = isHadolint
+    ? mergeConfig(posix.dirname(path), [path], parsed.config, {})
+    : mergeConfig(posix.dirname(path), [path], {}, parsed.config);
+  return { config, problems: parsed.problems };
+}
+
+/** Config problems for any config file, choosing the format as `configFromFile` does. */
+export function checkAnyConfigFile(path: string, text: string): Finding[] {
+  return configFromFile(path, text).problems;
 }
 
 /** The config that governs `filePath`: the nearest folder holding a Shipshape or hadolint config. */
@@ -70,6 +88,8 @@ function mergeConfig(
     nonRootImages: over.nonRootImages ?? [],
     ignore: over.ignore ?? [],
     trivy: over.trivy ?? {},
+    labelSchema: over.labelSchema ?? base.labelSchema ?? {},
+    strictLabels: over.strictLabels ?? base.strictLabels ?? false,
     root,
     sources,
     failureThreshold: base.failureThreshold,
@@ -146,10 +166,16 @@ export function parseShipshapeConfig(text: string): ParsedConfig {
       case 'trivy':
         config.trivy = readTrivy(reader, value);
         break;
+      case 'labelSchema':
+        config.labelSchema = readLabelSchema(reader, value, key);
+        break;
+      case 'strictLabels':
+        config.strictLabels = readBoolean(reader, value, key);
+        break;
       default:
         reader.report(
           reader.rangeOf(keyNode),
-          `Unknown key \`${key}\`. Known keys: rules, trustedRegistries, nonRootImages, ignore, trivy.`,
+          `Unknown key \`${key}\`. Known keys: rules, trustedRegistries, nonRootImages, ignore, trivy, labelSchema, strictLabels.`,
           'warning',
         );
     }
@@ -204,14 +230,37 @@ function readTrivy(reader: ConfigReader, node: Node | null): ResolvedConfig['tri
   return trivy;
 }
 
+const LABEL_FORMATS: LabelFormat[] = ['text', 'url', 'hash', 'rfc3339', 'semver', 'spdx', 'email'];
+
+function readLabelSchema(reader: ConfigReader, node: Node | null, key: string): Record<string, LabelFormat> {
+  const schema: Record<string, LabelFormat> = {};
+  if (!isMap(node)) {
+    reader.report(reader.rangeOf(node), `\`${key}\` must map label names to a format (${LABEL_FORMATS.join(', ')}).`);
+    return schema;
+  }
+  for (const pair of node.items) {
+    const label = isScalar(pair.key) ? String(pair.key.value) : '';
+    const format = isScalar(pair.value) ? String(pair.value.value) : '';
+    if (LABEL_FORMATS.includes(format as LabelFormat)) schema[label] = format as LabelFormat;
+    else reader.report(reader.rangeOf(pair.value as Node), `Unknown label format \`${format}\`: use ${LABEL_FORMATS.join(', ')}.`);
+  }
+  return schema;
+}
+
+function readBoolean(reader: ConfigReader, node: Node | null, key: string): boolean | undefined {
+  if (isScalar(node) && typeof node.value === 'boolean') return node.value;
+  reader.report(reader.rangeOf(node), `\`${key}\` must be true or false.`);
+  return undefined;
+}
+
 const HADOLINT_LEVELS: Record<string, SeverityLevel> = { error: 'error', warning: 'warning', info: 'info', style: 'info' };
-const HADOLINT_THRESHOLDS: Record<string, Severity | undefined> = {
+const HADOLINT_THRESHOLDS: Record<string, Severity | 'none'> = {
   error: 'error',
   warning: 'warning',
   info: 'info',
   style: 'info',
-  ignore: undefined,
-  none: undefined,
+  ignore: 'none',
+  none: 'none',
 };
 
 /**
@@ -228,6 +277,8 @@ export function parseHadolintConfig(text: string): ParsedConfig {
   for (const { key, value } of reader.entries()) {
     if (key === 'ignored') apply(reader.stringList(value, 'ignored') ?? [], 'off');
     else if (key === 'trustedRegistries') config.trustedRegistries = reader.stringList(value, key);
+    else if (key === 'label-schema') config.labelSchema = readLabelSchema(reader, value, key);
+    else if (key === 'strict-labels') config.strictLabels = readBoolean(reader, value, key);
     else if (key === 'failure-threshold') {
       const level = isScalar(value) ? String(value.value) : '';
       if (level in HADOLINT_THRESHOLDS) config.failureThreshold = HADOLINT_THRESHOLDS[level];

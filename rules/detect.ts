@@ -9,9 +9,12 @@ const COMPOSE_NAME = /^(?:docker-compose.*|compose(?:\..+)?)\.ya?ml$/i;
 const NGINX_NAME = /^(?:nginx\.conf|.+\.nginx)$/i;
 const NGINX_FOLDER = /^(?:nginx|conf\.d|sites-(?:available|enabled)|snippets|templates)$/i;
 
+/** `Dockerfile.prod` is a Dockerfile; `dockerfile.test.ts` and `Dockerfile.md` are not. */
+const NOT_A_DOCKERFILE = /\.(?:[cm]?[jt]sx?|map|json|md|markdown|txt|rst|html?|py|go|rs|java|rb|sh|ya?ml|toml|lock|orig|rej|swp)$/i;
+
 export function detectKind(path: string, text?: string): Kind | undefined {
   const base = posix.basename(path);
-  if (DOCKERFILE_NAME.test(base)) return 'dockerfile';
+  if (DOCKERFILE_NAME.test(base) && !NOT_A_DOCKERFILE.test(base)) return 'dockerfile';
   if (COMPOSE_NAME.test(base)) return 'compose';
   if (NGINX_NAME.test(base)) return 'nginx';
   if (/\.conf(?:\.template)?$|\.template$/i.test(base) && inNginxFolder(path)) return 'nginx';

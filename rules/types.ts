@@ -125,6 +125,9 @@ export interface TrivyOptions {
   ignoreUnfixed?: boolean;
 }
 
+/** hadolint's label schema: which labels an image must carry and the format of each. */
+export type LabelFormat = 'text' | 'url' | 'hash' | 'rfc3339' | 'semver' | 'spdx' | 'email';
+
 /** `.shipshape.yaml` (plus a `.hadolint.yaml` beside it) after validation. */
 export interface ResolvedConfig {
   /** Per-rule level by canonical rule id. */
@@ -134,12 +137,16 @@ export interface ResolvedConfig {
   /** Globs relative to `root`. */
   ignore: string[];
   trivy: TrivyOptions;
+  /** Required labels and their formats (`labelSchema` / hadolint's `label-schema`). */
+  labelSchema: Record<string, LabelFormat>;
+  /** Labels outside the schema are reported (`strictLabels` / hadolint's `strict-labels`). */
+  strictLabels: boolean;
   /** Folder the config file sits in (globs are relative to it); undefined without a file. */
   root?: string;
   /** The config files that contributed, for messages and watching. */
   sources: string[];
-  /** hadolint's `failure-threshold`: the CLI fails only on findings at or above it. */
-  failureThreshold?: Severity;
+  /** hadolint's `failure-threshold`: the CLI fails only on findings at or above it; `none` never fails. */
+  failureThreshold?: Severity | 'none';
 }
 
 export const EMPTY_CONFIG: ResolvedConfig = {
@@ -148,5 +155,7 @@ export const EMPTY_CONFIG: ResolvedConfig = {
   nonRootImages: [],
   ignore: [],
   trivy: {},
+  labelSchema: {},
+  strictLabels: false,
   sources: [],
 };

@@ -25,6 +25,8 @@ describe('engine', () => {
       ['/w/app.yaml', 'kind: Deployment\n', undefined],
       ['/w/mysql.conf', '[mysqld]\nport=3306\n', undefined],
       ['/w/README', 'From the start...\n', undefined],
+      ['/w/test/dockerfile.test.ts', 'import x from "y";\n', undefined],
+      ['/w/docs/Dockerfile.md', '# Dockerfile\n', undefined],
     ];
     for (const [path, text, kind] of cases) assert.strictEqual(detectKind(path, text), kind, path);
   });

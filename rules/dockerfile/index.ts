@@ -4,8 +4,11 @@ import { imageLatest } from './rules/image-latest';
 import { dockerfileSyntax } from './rules/syntax';
 import { userMissing } from './rules/user-missing';
 import { syntaxProblems } from './syntax';
+import { baseRules } from './groups/base';
+import { instructionsRules } from './groups/instructions';
+import { runRules } from './groups/run';
 
-export const dockerfileRules = [dockerfileSyntax, userMissing, imageLatest];
+export const dockerfileRules = [dockerfileSyntax, userMissing, imageLatest, ...baseRules, ...runRules, ...instructionsRules];
 
 export const dockerfileLanguage: Language<DockerfileModel> = {
   // Rules are typed against the model; the parser rule's check ignores it.

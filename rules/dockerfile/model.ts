@@ -3,6 +3,7 @@ import { classifyBase, parseImageRef, type BaseInfo, type ImageRef } from '../im
 import { LineIndex } from '../position';
 import type { Range, RuleContext } from '../types';
 import { substituteArgs } from './args';
+import { buildRun, type RunInstruction } from './runs';
 
 // The Dockerfile as BuildKit sees it: stages with their base (an image or an earlier stage),
 // global ARGs substituted into FROM, the user each stage ends up running as, and the base
@@ -41,6 +42,8 @@ export interface Stage {
   base: StageBase;
   /** Instructions of this stage, FROM included. */
   instructions: Instruction[];
+  /** The stage's RUN instructions with their shell scripts. */
+  runs: RunInstruction[];
   baseInfo: BaseInfo;
   /** The last USER in effect at the end of this stage, own or inherited. */
   user?: UserSetting;
@@ -56,6 +59,9 @@ export interface DockerfileModel {
   finalStage?: Stage;
   /** Start line of each instruction, ascending, for statement lookups. */
   instructionStarts: number[];
+  /** Every RUN of every stage, in file order. */
+  runs: RunInstruction[];
+  escapeChar: string;
 }
 
 export function buildModel(text: string, context: RuleContext): DockerfileModel {
@@ -68,6 +74,8 @@ export function buildModel(text: string, context: RuleContext): DockerfileModel 
     if (property?.getName()) scope.set(property.getName(), property.getValue() ?? undefined);
   }
 
+  const escapeChar = ast.getEscapeCharacter();
+  const runs: RunInstruction[] = [];
   const stages: Stage[] = [];
   const stagesByName = new Map<string, Stage>();
   let current: Stage | undefined;
@@ -79,7 +87,11 @@ export function buildModel(text: string, context: RuleContext): DockerfileModel 
       if (current.name) stagesByName.set(current.name, current);
     } else if (current) {
       current.instructions.push(instruction);
-      if (instruction.getKeyword() === 'USER') {
+      if (instruction.getKeyword() === 'RUN') {
+        const run = buildRun(instruction, lines, text, escapeChar);
+        current.runs.push(run);
+        runs.push(run);
+      } else if (instruction.getKeyword() === 'USER') {
         const value = instruction.getArgumentsContent()?.trim();
         if (value) current.user = { value, instruction, stage: current };
       }
@@ -94,6 +106,8 @@ export function buildModel(text: string, context: RuleContext): DockerfileModel 
     stages,
     finalStage: stages[stages.length - 1],
     instructionStarts: instructions.map((i) => i.getRange().start.line),
+    runs,
+    escapeChar,
   };
 }
 
@@ -126,6 +140,7 @@ function makeStage(
     from,
     base,
     instructions: [from],
+    runs: [],
     baseInfo: parent ? parent.baseInfo : classifyBase(image, context.config.nonRootImages),
     // A stage built FROM another stage starts as that stage's user.
     user: parent?.user,

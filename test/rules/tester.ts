@@ -51,12 +51,16 @@ const DEFAULT_PATHS: Record<Kind, string> = {
   nginx: '/w/nginx.conf',
 };
 
+const PARSER_RULE = /\/(syntax|schema)$/;
+
 /** Findings of `rule` alone (plus parse problems, which must never appear in a case). */
 export function runRule(rule: Rule, testCase: ValidCase): { findings: Finding[]; parseProblems: Finding[] } {
   const kind = rule.meta.kind;
   const path = testCase.path ?? DEFAULT_PATHS[kind];
   const levels: Record<string, SeverityLevel> = {};
-  for (const meta of allRuleMeta()) levels[meta.id] = 'off';
+  // Every other rule is off so a case sees only its own rule, except the parser's rules:
+  // a case must keep parsing cleanly, and these are how a parse problem shows.
+  for (const meta of allRuleMeta()) levels[meta.id] = PARSER_RULE.test(meta.id) ? meta.severity : 'off';
   levels[rule.meta.id] = rule.meta.severity === 'off' ? 'warning' : rule.meta.severity;
   levels['shipshape/unused-suppression'] = 'off';
   Object.assign(levels, testCase.rules);
@@ -69,7 +73,7 @@ export function runRule(rule: Rule, testCase: ValidCase): { findings: Finding[];
     },
   );
   const findings = analysis?.findings ?? [];
-  const isParseProblem = (f: Finding) => /\/(syntax|schema)$/.test(f.rule) || f.rule === 'shipshape/internal-error';
+  const isParseProblem = (f: Finding) => PARSER_RULE.test(f.rule) || f.rule === 'shipshape/internal-error';
   return {
     findings: findings.filter((f) => f.rule === rule.meta.id && !f.path),
     parseProblems: findings.filter((f) => isParseProblem(f) && f.rule !== rule.meta.id),

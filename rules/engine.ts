@@ -111,7 +111,7 @@ function finish(
   model: unknown,
   config: ResolvedConfig,
 ): Analysis {
-  const lines = new LineIndex(text);
+  const lines = LineIndex.of(text);
   const statementStart = (line: number) => {
     if (model === undefined) return line;
     try {

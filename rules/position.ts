@@ -6,6 +6,17 @@ import type { Position, Range } from './types';
  */
 export class LineIndex {
   private readonly starts: number[];
+  private static last: LineIndex | undefined;
+
+  /**
+   * The index of `text`, shared by everyone who analyzes the same text in a row (the engine,
+   * the model, suppressions), so a large file is scanned for line breaks once per analysis.
+   */
+  static of(text: string): LineIndex {
+    const last = LineIndex.last;
+    if (last && last.text === text) return last;
+    return (LineIndex.last = new LineIndex(text));
+  }
 
   constructor(readonly text: string) {
     const starts = [0];

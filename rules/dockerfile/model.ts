@@ -66,7 +66,7 @@ export interface DockerfileModel {
 
 export function buildModel(text: string, context: RuleContext): DockerfileModel {
   const ast = DockerfileParser.parse(defuseLeadingComments(text));
-  const lines = new LineIndex(text);
+  const lines = LineIndex.of(text);
   const instructions = ast.getInstructions();
   const scope = new Map<string, string | undefined>();
   for (const arg of ast.getInitialARGs()) {

@@ -39,12 +39,50 @@ function cachedScript(text: string, escapeChar: string, execForm: boolean): Shel
 }
 
 export function buildRun(instruction: Instruction, lines: LineIndex, text: string, escapeChar: string): RunInstruction {
-  const argsRange = instruction.getArgumentsRange();
-  const base = argsRange ? lines.offsetAt(argsRange.start) : lines.offsetAt(instruction.getRange().end);
-  const end = argsRange ? lines.offsetAt(argsRange.end) : base;
-  const raw = text.slice(base, end);
-  const execForm = raw.trimStart().startsWith('[') && isJsonArray(raw);
-  return { instruction, base, script: cachedScript(raw, escapeChar, execForm), execForm, mounts: mountsOf(instruction) };
+  // Read flags and arguments from the text: dockerfile-ast recomputes its argument lists (and
+  // their positions) on every call, which dominated analysis time on large files.
+  const keywordEnd = lines.offsetAt(instruction.getInstructionRange().end);
+  const end = lines.offsetAt(instruction.getRange().end);
+  const { mounts, argsStart } = readFlags(text, keywordEnd, end, escapeChar);
+  const raw = text.slice(argsStart, end);
+  const execForm = raw.startsWith('[') && isJsonArray(raw);
+  return { instruction, base: argsStart, script: cachedScript(raw, escapeChar, execForm), execForm, mounts };
+}
+
+/** `--mount=…`, `--network=…`, `--security=…` flags before the command, and where the command starts. */
+function readFlags(text: string, from: number, end: number, escapeChar: string): { mounts: RunMount[]; argsStart: number } {
+  const mounts: RunMount[] = [];
+  let i = from;
+  for (;;) {
+    i = skipBlanks(text, i, end, escapeChar);
+    if (!text.startsWith('--', i)) return { mounts, argsStart: i };
+    let j = i;
+    while (j < end && !/\s/.test(text[j]) && !(text[j] === escapeChar && /^[ \t]*\r?\n/.test(text.slice(j + 1, j + 4)))) j++;
+    const flag = text.slice(i + 2, j);
+    const eq = flag.indexOf('=');
+    if (eq > 0 && flag.slice(0, eq) === 'mount') mounts.push(parseMount(flag.slice(eq + 1)));
+    i = j;
+  }
+}
+
+function skipBlanks(text: string, i: number, end: number, escapeChar: string): number {
+  while (i < end) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\n') i++;
+    else if (c === escapeChar && /^[ \t]*\r?\n/.test(text.slice(i + 1, i + 4))) i = text.indexOf('\n', i) + 1;
+    else break;
+  }
+  return i;
+}
+
+function parseMount(value: string): RunMount {
+  const options: Record<string, string> = {};
+  for (const part of value.split(',')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) options[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+    else if (part.trim()) options[part.trim()] = 'true';
+  }
+  return { type: options.type ?? 'bind', target: options.target ?? options.dst ?? options.destination, options };
 }
 
 function isJsonArray(raw: string): boolean {
@@ -70,21 +108,6 @@ function parseExecForm(raw: string): ShellScript {
     end: words[words.length - 1]?.end ?? 0,
   };
   return { commands: words.length ? [command] : [], hasPipe: false };
-}
-
-function mountsOf(instruction: Instruction): RunMount[] {
-  const flags = (instruction as Instruction & { getFlags?: () => Array<{ getName(): string; getValue(): string | null }> }).getFlags?.() ?? [];
-  return flags
-    .filter((flag) => flag.getName() === 'mount')
-    .map((flag) => {
-      const options: Record<string, string> = {};
-      for (const part of (flag.getValue() ?? '').split(',')) {
-        const eq = part.indexOf('=');
-        if (eq > 0) options[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
-        else if (part.trim()) options[part.trim()] = 'true';
-      }
-      return { type: options.type ?? 'bind', target: options.target ?? options.dst ?? options.destination, options };
-    });
 }
 
 /** The document range of a word (or a span of words) of a RUN's script. */

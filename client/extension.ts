@@ -44,7 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Shipsh
       const editor = vscode.window.activeTextEditor;
       if (!editor || !client) return;
       await client.sendRequest('workspace/executeCommand', {
-        command: 'shipshape.fixAll',
+        command: 'shipshape.applySafeFixes',
         arguments: [editor.document.uri.toString()],
       });
     }),

@@ -15,6 +15,11 @@ import { join, resolve } from 'path';
 const require = createRequire(import.meta.url);
 const Mocha = require('mocha'); // v11: CommonJS, so the extension host can load it too
 const root = resolve(import.meta.dirname, '..');
+// The UI test's screenshots illustrate the README; ordinary runs keep them out of the work tree.
+// SHIPSHAPE_UPDATE_SCREENSHOTS=1 npm test refreshes docs/images on purpose.
+if (!process.env.SHIPSHAPE_SCREENSHOT_DIR) {
+  process.env.SHIPSHAPE_SCREENSHOT_DIR = process.env.SHIPSHAPE_UPDATE_SCREENSHOTS === '1' ? join(root, 'docs', 'images') : join(root, 'out', 'screenshots');
+}
 const out = join(root, 'out', 'test');
 
 const LAYERS = {

@@ -28,7 +28,9 @@ export interface InitializationOptions {
   trusted?: boolean;
 }
 
-export const COMMAND_FIX_ALL = 'shipshape.fixAll';
+// Not `shipshape.fixAll`: vscode-languageclient registers every server command as a VS Code
+// command, and that id is the extension's own palette command (which calls this one).
+export const COMMAND_FIX_ALL = 'shipshape.applySafeFixes';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

@@ -148,12 +148,12 @@ describe('LSP code actions', function () {
       assert.deepStrictEqual(await client.codeActions(uri, zero, [], ['source.fixAll']), []);
     });
 
-    it('executeCommand shipshape.fixAll asks the client to apply the edit with workspace/applyEdit', async () => {
+    it('executeCommand shipshape.applySafeFixes asks the client to apply the edit with workspace/applyEdit', async () => {
       const client = server();
       const uri = folder.uri('fixall-command/Dockerfile');
       await openWith(uri, 'dockerfile', text, UNUSED);
       const next = client.diagnostics(uri, 2);
-      await client.executeCommand('shipshape.fixAll', [uri]);
+      await client.executeCommand('shipshape.applySafeFixes', [uri]);
       assert.strictEqual(client.applyEditRequests.length, 1, 'the server must send exactly one workspace/applyEdit');
       const request = client.applyEditRequests[0];
       assert.match(request.label ?? '', /fix all/i);
@@ -162,12 +162,12 @@ describe('LSP code actions', function () {
       assert.deepStrictEqual((await next).diagnostics.map((d) => d.code), ['dockerfile/user-missing']);
     });
 
-    it('executeCommand shipshape.fixAll on a document with nothing safe to fix sends no edit', async () => {
+    it('executeCommand shipshape.applySafeFixes on a document with nothing safe to fix sends no edit', async () => {
       const client = server();
       const uri = folder.uri('fixall-command-none/Dockerfile');
       await openWith(uri, 'dockerfile', 'FROM debian:bookworm\nCMD ["bash"]\n', 'dockerfile/user-missing');
-      await client.executeCommand('shipshape.fixAll', [uri]);
-      await client.executeCommand('shipshape.fixAll', [folder.uri('not-open/Dockerfile')]);
+      await client.executeCommand('shipshape.applySafeFixes', [uri]);
+      await client.executeCommand('shipshape.applySafeFixes', [folder.uri('not-open/Dockerfile')]);
       assert.deepStrictEqual(client.applyEditRequests, []);
     });
   });

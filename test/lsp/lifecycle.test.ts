@@ -24,7 +24,7 @@ describe('LSP lifecycle', function () {
       assert.ok(codeActionProvider.codeActionKinds?.includes(CodeActionKind.QuickFix));
       assert.ok(codeActionProvider.codeActionKinds?.includes(FIX_ALL_KIND));
       assert.strictEqual(capabilities.hoverProvider, true);
-      assert.deepStrictEqual(capabilities.executeCommandProvider?.commands, ['shipshape.fixAll']);
+      assert.deepStrictEqual(capabilities.executeCommandProvider?.commands, ['shipshape.applySafeFixes']);
       const pkg = JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8'));
       assert.deepStrictEqual(serverInfo, { name: 'shipshape', version: pkg.version });
     } finally {

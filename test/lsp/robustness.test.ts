@@ -59,7 +59,7 @@ describe('LSP robustness', function () {
         const everywhere = { start: { line: 0, character: 0 }, end: { line: 1_000_000, character: 0 } };
         await client.codeActions(uri, everywhere, published.diagnostics);
         await client.codeActions(uri, everywhere, [], ['source.fixAll']);
-        await client.executeCommand('shipshape.fixAll', [uri]);
+        await client.executeCommand('shipshape.applySafeFixes', [uri]);
         // Typing into it: an incremental edit in the middle, then deleting everything.
         const middle = client.document(uri).positionAt(Math.floor(text.length / 2));
         await client.diagnostics(uri, await client.change(uri, [{ range: { start: middle, end: middle }, text: '}\n{' }]), 20000);
@@ -86,7 +86,7 @@ describe('LSP robustness', function () {
       contentChanges: [{ text: 'FROM x' }],
     });
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: ghost } });
-    await client.executeCommand('shipshape.fixAll', []);
+    await client.executeCommand('shipshape.applySafeFixes', []);
     assert.strictEqual(await client.hover(ghost, { line: 0, character: 0 }), null);
     assert.ok(client.alive);
   });

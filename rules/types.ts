@@ -53,6 +53,8 @@ export interface Finding {
   related?: RelatedLocation[];
   /** The file the finding belongs to when a rule reports into an included file. */
   path?: string;
+  /** Structured facts for machine output (JSON `data`, SARIF `properties`), e.g. a CVE's package. */
+  data?: Record<string, string | number | boolean>;
 }
 
 /** What a rule's `check` returns: the engine stamps `rule` and the configured severity. */

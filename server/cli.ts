@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as nativePath from 'path';
 import { posix } from 'path';
-import { parseArgs } from 'util';
 import { checkConfigFile, configFromFile, loadConfig } from '../rules/config';
 import { detectKind } from '../rules/detect';
 import { CONFIG_RULE } from '../rules/engine-rules';
@@ -17,35 +16,20 @@ import { formatRulesJson, formatRulesText, listRules } from './output/rules';
 import { formatSarif } from './output/sarif';
 import { formatText } from './output/text';
 
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, oneLine, parse, toolVersion, useColor, type CliIO } from './cli-common';
+import { runScanImage } from './cli-scan';
+
+export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, toolVersion, type CliIO };
+
 // `shipshape`: the command-line host of the engine. It reads files, hands their text to the
 // pure engine, writes fixes back and prints the findings. Everything goes through `io`, so
 // tests can run `main` in-process as well as spawning the bundled `out/cli.js`.
 
-export interface CliIO {
-  /** Working directory (native path): relative arguments and output paths start here. */
-  cwd: string;
-  env: Record<string, string | undefined>;
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** All of standard input; throws when it cannot be read. */
-  readStdin(): string;
-  /** Colour is used only on a terminal. */
-  stdoutIsTTY: boolean;
-  /** Today, for date-based rules; tests pin it. */
-  now?: Date;
-}
-
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
-
-/** A problem with how shipshape was called or with a file it had to read: exit 2, one line. */
-export class UsageError extends Error {}
-
 const HELP = `Usage:
   shipshape check [paths...] [options]   Check Dockerfiles, Compose files and nginx configs
   shipshape rules [--format text|json]   List every rule id, its default severity and aliases
-  shipshape scan-image IMAGE             (not yet available)
+  shipshape scan-image IMAGE [options]   Scan a built image with Trivy and map each finding to
+                                         the Dockerfile line that introduced it
   shipshape --help | --version
 
 check options:
@@ -58,6 +42,19 @@ check options:
   --fix                      Apply safe fixes and write the files back
   --fix-unsafe               Also apply fixes that change behaviour
   --max-warnings N           Fail when there are more than N warnings
+
+scan-image options:
+  --dockerfile PATH          The Dockerfile the image was built from (default: ./Dockerfile)
+  --trivy PATH               The trivy executable (default: trivy on PATH)
+  --trivy-report FILE        Map an existing \`trivy image --format json\` report instead of
+                             running Trivy (IMAGE may then be omitted)
+  --format text|json|sarif   Output format (default: text)
+  --severity LIST            Trivy severities to report, e.g. CRITICAL,HIGH
+  --ignore-unfixed           Leave out vulnerabilities without a fixed version
+  --ignorefile FILE          A .trivyignore file (default: .trivyignore beside the Dockerfile)
+  --offline                  Do not update Trivy's vulnerability database
+  --db-repository REPO       Download the vulnerability database from this mirror
+  --timeout SECONDS          Give up after this long (default: 600)
 
 Paths are files or folders (default: "."); "-" reads standard input, whose fixed text
 --fix prints to stdout (the report then goes to stderr).
@@ -95,7 +92,7 @@ async function route(argv: string[], io: CliIO): Promise<number> {
     case 'rules':
       return runRules(rest, io);
     case 'scan-image':
-      throw new UsageError('scan-image is not yet available in this version; use `trivy image` directly for now');
+      return runScanImage(rest, io, HELP);
     case '--help':
     case '-h':
     case 'help':
@@ -349,12 +346,6 @@ function writeFixed(target: Target, text: string, workspace: FsWorkspace): void 
 }
 
 /** Colour on a terminal unless NO_COLOR is set (no-color.org); FORCE_COLOR wins both ways. */
-function useColor(io: CliIO): boolean {
-  const force = io.env.FORCE_COLOR;
-  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
-  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  return io.stdoutIsTTY;
-}
 
 function runRules(args: string[], io: CliIO): number {
   const { values, positionals } = parse(args, { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
@@ -368,46 +359,6 @@ function runRules(args: string[], io: CliIO): number {
   const rules = listRules();
   io.stdout(format === 'json' ? formatRulesJson(rules) : formatRulesText(rules));
   return EXIT_OK;
-}
-
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
-
-/** Node's parser, with its errors shortened to what a user needs on one line. */
-function parse(args: string[], options: OptionSpec): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    const err = error as NodeJS.ErrnoException;
-    const quoted = /'([^']+)'/.exec(err.message)?.[1];
-    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option \`${quoted ?? '?'}\` (see --help)`);
-    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(oneLine(err.message).replace(/^Option /, 'option '));
-    throw new UsageError(oneLine(err.message));
-  }
-}
-
-function oneLine(text: string): string {
-  return text.split(/\r?\n/)[0].trim();
-}
-
-let cachedVersion: string | undefined;
-
-/**
- * The version in package.json. Looked up on disk rather than imported: the bundle
- * (`out/cli.js`) and the compiled tests (`out/server/cli.js`) sit at different depths.
- */
-export function toolVersion(): string {
-  if (cachedVersion) return cachedVersion;
-  let dir = __dirname;
-  for (let depth = 0; depth < 5; depth++) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(nativePath.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'shipshape' && pkg.version) return (cachedVersion = pkg.version);
-    } catch {
-      // not here: keep climbing
-    }
-    dir = nativePath.dirname(dir);
-  }
-  return (cachedVersion = '0.0.0');
 }
 
 export function processIO(): CliIO {

@@ -24,5 +24,6 @@ function findingJson(finding: Finding) {
     message: finding.message,
     range: finding.range,
     ...(finding.fix ? { fix: { title: finding.fix.title, safe: finding.fix.safe, edits: finding.fix.edits } } : {}),
+    ...(finding.data ? { data: finding.data } : {}),
   };
 }

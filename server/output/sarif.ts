@@ -132,6 +132,7 @@ function result(file: FileReport, finding: Finding, ruleIndex: number, cwd: stri
     level: LEVEL[finding.severity],
     message: { text: finding.message },
     locations: [{ physicalLocation: { artifactLocation: artifactLocation(file.displayPath), region: region(finding.range) } }],
+    ...(finding.data ? { properties: { ...finding.data } } : {}),
   };
   const fixes = [finding.fix, ...(finding.alternatives ?? [])].filter((fix): fix is Fix => !!fix);
   if (fixes.length) sarifResult.fixes = fixes.map((fix) => sarifFix(file.displayPath, fix));

@@ -1,8 +1,9 @@
-import { DockerfileParser, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
+import type { From, Instruction, ParserDirective } from 'dockerfile-ast';
 import { classifyBase, parseImageRef, type BaseInfo, type ImageRef } from '../image';
 import { LineIndex } from '../position';
 import type { Range, RuleContext } from '../types';
 import { substituteArgs } from './args';
+import { parseDockerfile } from './incremental-parse';
 import { buildRun, type RunInstruction } from './runs';
 
 // The Dockerfile as BuildKit sees it: stages with their base (an image or an earlier stage),
@@ -50,7 +51,8 @@ export interface Stage {
 }
 
 export interface DockerfileModel {
-  ast: Dockerfile;
+  /** Parser directives at the top (`# syntax=`, `# escape=`, `# check=`). */
+  directives: ParserDirective[];
   lines: LineIndex;
   text: string;
   instructions: Instruction[];
@@ -65,16 +67,16 @@ export interface DockerfileModel {
 }
 
 export function buildModel(text: string, context: RuleContext): DockerfileModel {
-  const ast = DockerfileParser.parse(defuseLeadingComments(text));
+  const parsed = parseDockerfile(text);
   const lines = LineIndex.of(text);
-  const instructions = ast.getInstructions();
+  const instructions = parsed.instructions;
   const scope = new Map<string, string | undefined>();
-  for (const arg of ast.getInitialARGs()) {
+  for (const arg of parsed.initialArgs) {
     const property = arg.getProperty();
     if (property?.getName()) scope.set(property.getName(), property.getValue() ?? undefined);
   }
 
-  const escapeChar = ast.getEscapeCharacter();
+  const escapeChar = parsed.escapeChar;
   const runs: RunInstruction[] = [];
   const stages: Stage[] = [];
   const stagesByName = new Map<string, Stage>();
@@ -99,7 +101,7 @@ export function buildModel(text: string, context: RuleContext): DockerfileModel 
   }
 
   return {
-    ast,
+    directives: parsed.directives,
     lines,
     text,
     instructions,
@@ -145,30 +147,6 @@ function makeStage(
     // A stage built FROM another stage starts as that stage's user.
     user: parent?.user,
   };
-}
-
-/**
- * dockerfile-ast scans leading comment lines for parser directives in time quadratic in a
- * line's length (a 20,000-character `####…` banner takes most of a second). Directives are
- * short, so leading comment lines past a sane length are blanked after their `#`, keeping
- * every offset where it was. Suppression comments are read from the original text.
- */
-function defuseLeadingComments(text: string): string {
-  const LONG = 512;
-  let offset = 0;
-  let out: string | undefined;
-  while (offset < text.length) {
-    let end = text.indexOf('\n', offset);
-    if (end < 0) end = text.length;
-    const line = text.slice(offset, end);
-    if (!line.trimStart().startsWith('#')) break;
-    if (line.length > LONG) {
-      const hash = line.indexOf('#');
-      out = (out ?? text).slice(0, offset + hash + 1) + ' '.repeat(line.length - hash - 1) + (out ?? text).slice(end);
-    }
-    offset = end + 1;
-  }
-  return out ?? text;
 }
 
 /** Index of the instruction containing `line`, or -1 when the line precedes them all. */

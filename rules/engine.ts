@@ -38,6 +38,8 @@ export interface Analysis {
   findings: Finding[];
   /** "Suppress for this line / file" edits for one of `findings`. */
   suppressionFixes(finding: Finding): Fix[];
+  /** The final stage's FROM line, for files that build an image. */
+  finalStageLine?: number;
 }
 
 
@@ -126,10 +128,17 @@ function finish(
     finding.rule === UNUSED_SUPPRESSION_RULE ? { ...finding, severity: effectiveSeverity(finding.rule, config)! } : finding,
   );
   kept.sort((a, b) => compareRanges(a.range, b.range) || a.rule.localeCompare(b.rule));
+  let finalStageLine: number | undefined;
+  try {
+    finalStageLine = model === undefined ? undefined : language.finalStageLine?.(model);
+  } catch {
+    finalStageLine = undefined;
+  }
   return {
     kind,
     findings: kept,
     suppressionFixes: (finding) => suppressionFixes(finding, lines, kind, statementStart),
+    finalStageLine,
   };
 }
 

@@ -24,4 +24,6 @@ export interface Language<M = any> {
    * Suppression comments sit directly above that line.
    */
   statementStart(model: M, line: number): number;
+  /** For a file that builds an image: the line of the final stage's FROM (where scans are offered). */
+  finalStageLine?(model: M): number | undefined;
 }

@@ -51,10 +51,25 @@ export function parseDockerfile(text: string): ParsedDockerfile {
   const directives = head.getDirectives();
   const escapeLine = escapeChar === '\\' ? '' : `# escape=${escapeChar}`;
 
+  const chunks = splitInstructions(text, escapeChar);
+  const keyOf = (chunk: Chunk) => `${escapeChar}\u0000${chunk.startLine}\u0000${chunk.text}`;
+  const lookup = (key: string) => cache.get(key) ?? previous.get(key);
+  const misses = chunks.filter((chunk) => !lookup(keyOf(chunk)));
+  // A chunk is parsed behind padding as long as its start line, so parsing many of them one by
+  // one is quadratic (a fresh file, or a line inserted near the top). Then one whole-file parse
+  // is cheaper, and its instruction objects are just as reusable: each reads only its own text.
+  const whole = misses.length > WHOLE_FILE_THRESHOLD ? wholeFileByLine(text) : undefined;
+
   const instructions: Instruction[] = [];
-  for (const chunk of splitInstructions(text, escapeChar)) {
-    const key = `${escapeChar}\u0000${chunk.startLine}\u0000${chunk.text}`;
-    let parsed = cache.get(key) ?? previous.get(key);
+  for (const chunk of chunks) {
+    const key = keyOf(chunk);
+    let parsed = lookup(key);
+    if (!parsed && whole) {
+      const instruction = whole.get(chunk.startLine);
+      // The splitter and dockerfile-ast disagree about this file: trust dockerfile-ast, cache nothing.
+      if (!instruction) return finish(DockerfileParser.parse(text).getInstructions(), escapeChar, directives);
+      parsed = [instruction];
+    }
     if (!parsed) {
       const padding = escapeLine ? `${escapeLine}${'\n'.repeat(chunk.startLine)}` : '\n'.repeat(chunk.startLine);
       parsed = DockerfileParser.parse(padding + chunk.text).getInstructions();
@@ -67,7 +82,21 @@ export function parseDockerfile(text: string): ParsedDockerfile {
     previous = cache;
     cache = new Map();
   }
+  return finish(instructions, escapeChar, directives);
+}
 
+/** Above this many unparsed instructions, one whole-file parse beats parsing them one by one. */
+const WHOLE_FILE_THRESHOLD = 24;
+
+function wholeFileByLine(text: string): Map<number, Instruction> {
+  const byLine = new Map<number, Instruction>();
+  for (const instruction of DockerfileParser.parse(defuseLeadingComments(text)).getInstructions()) {
+    byLine.set(instruction.getRange().start.line, instruction);
+  }
+  return byLine;
+}
+
+function finish(instructions: Instruction[], escapeChar: string, directives: ParserDirective[]): ParsedDockerfile {
   const initialArgs: Arg[] = [];
   for (const instruction of instructions) {
     if (instruction.getKeyword() === 'FROM') break;

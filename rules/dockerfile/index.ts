@@ -19,4 +19,5 @@ export const dockerfileLanguage: Language<DockerfileModel> = {
   },
   rules: dockerfileRules,
   statementStart,
+  finalStageLine: (model) => model.finalStage?.from.getRange().start.line,
 };

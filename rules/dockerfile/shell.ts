@@ -127,8 +127,9 @@ class Lexer {
         command.redirects.push({ operator: redirect[0], target });
         continue;
       }
+      const wordStart = this.i;
       const word = this.readWord();
-      const command = this.command();
+      const command = this.command(wordStart);
       if (!command.words.length && ASSIGNMENT.test(word.value)) command.assignments.push(word);
       else command.words.push(word);
       command.end = word.end;
@@ -137,15 +138,16 @@ class Lexer {
     return { commands: this.commands, hasPipe: this.commands.some((c) => c.after === '|') };
   }
 
-  private command(): ShellCommand {
+  /** The command being read, started at `at` (the offset of its first token) when new. */
+  private command(at = this.i): ShellCommand {
     if (!this.current) {
       this.current = {
         assignments: [],
         words: [],
         redirects: [],
         before: this.pendingConnector,
-        start: this.base + this.i,
-        end: this.base + this.i,
+        start: this.base + at,
+        end: this.base + at,
       };
       this.pendingConnector = undefined;
     }

@@ -61,7 +61,10 @@ export function runRule(rule: Rule, testCase: ValidCase): { findings: Finding[];
   // Every other rule is off so a case sees only its own rule, except the parser's rules:
   // a case must keep parsing cleanly, and these are how a parse problem shows.
   for (const meta of allRuleMeta()) levels[meta.id] = PARSER_RULE.test(meta.id) ? meta.severity : 'off';
-  levels[rule.meta.id] = rule.meta.severity === 'off' ? 'warning' : rule.meta.severity;
+  // The rule itself keeps its default (unset), so per-finding severities show; an opt-in
+  // rule is switched on.
+  delete levels[rule.meta.id];
+  if (rule.meta.severity === 'off') levels[rule.meta.id] = 'warning';
   levels['shipshape/unused-suppression'] = 'off';
   Object.assign(levels, testCase.rules);
   const analysis = analyze(

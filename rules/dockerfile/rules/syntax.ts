@@ -7,7 +7,7 @@ export const dockerfileSyntax = parserRule({
   severity: 'error',
   tier: 1,
   title: 'Dockerfile a build would reject',
-  aliases: [],
+  aliases: ['hadolint:DL3061'],
   fix: 'none',
   docs: {
     what:

@@ -1,6 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { BaseInfo } from '../../image';
-import type { Fix, Report, Rule } from '../../types';
+import type { Fix, Report, Rule, TextEdit } from '../../types';
 import type { DockerfileModel, Stage } from '../model';
 
 // Containers run as root unless the image says otherwise, and root in a container is one
@@ -53,26 +53,42 @@ export const userMissing: Rule<DockerfileModel> = {
 function userFix(model: DockerfileModel, stage: Stage): Fix {
   const existing = createdUser(stage);
   const lines = userLines(existing, stage);
-  const anchor = stage.instructions.find((i) => i.getKeyword() === 'CMD' || i.getKeyword() === 'ENTRYPOINT');
+  const title = `Run as a non-root user (${lines[lines.length - 1]})`;
   const eol = model.lines.eol;
-  if (anchor) {
-    const line = anchor.getRange().start.line;
+  const anchorIndex = stage.instructions.findIndex((i) => i.getKeyword() === 'CMD' || i.getKeyword() === 'ENTRYPOINT');
+  const previous = stage.instructions[(anchorIndex < 0 ? stage.instructions.length : anchorIndex) - 1];
+  const edits: TextEdit[] = [];
+  let insert = lines;
+  // A RUN right before the insertion point takes the user creation as one more `&&` step, so
+  // the fix adds no consecutive RUN (and no layer).
+  const create = lines.find((line) => line.startsWith('RUN '));
+  if (create && previous && chainable(model, previous)) {
+    const end = previous.getRange().end;
+    const at = { line: end.line, character: model.lines.lineText(end.line).length };
+    edits.push({ range: { start: at, end: at }, newText: ` ${model.escapeChar}${eol}    && ${create.slice(4)}` });
+    insert = lines.filter((line) => line !== create);
+  }
+  if (anchorIndex >= 0) {
+    const line = stage.instructions[anchorIndex].getRange().start.line;
     const indent = /^\s*/.exec(model.lines.lineText(line))![0];
     const at = { line, character: 0 };
-    return {
-      title: `Run as a non-root user (${lines[lines.length - 1]})`,
-      safe: false,
-      edits: [{ range: { start: at, end: at }, newText: lines.map((l) => indent + l + eol).join('') }],
-    };
+    edits.push({ range: { start: at, end: at }, newText: insert.map((l) => indent + l + eol).join('') });
+  } else {
+    const end = stage.instructions[stage.instructions.length - 1].getRange().end;
+    const at = { line: end.line, character: model.lines.lineText(end.line).length };
+    edits.push({ range: { start: at, end: at }, newText: insert.map((l) => eol + l).join('') });
   }
-  const last = stage.instructions[stage.instructions.length - 1];
-  const end = last.getRange().end;
-  const at = { line: end.line, character: model.lines.lineText(end.line).length };
-  return {
-    title: `Run as a non-root user (${lines[lines.length - 1]})`,
-    safe: false,
-    edits: [{ range: { start: at, end: at }, newText: lines.map((l) => eol + l).join('') }],
-  };
+  return { title, safe: false, edits };
+}
+
+/** A shell-form RUN without heredocs, whose last line can take a continuation. */
+function chainable(model: DockerfileModel, instruction: Instruction): boolean {
+  if (instruction.getKeyword() !== 'RUN') return false;
+  const run = model.runs.find((r) => r.instruction === instruction);
+  if (!run || run.execForm) return false;
+  const range = instruction.getRange();
+  const text = model.text.slice(model.lines.offsetAt(range.start), model.lines.offsetAt(range.end));
+  return !/<<-?\s*["']?[A-Za-z_]/.test(text) && !text.trimEnd().endsWith(model.escapeChar);
 }
 
 /** The instructions to insert, fitted to the base image family. */

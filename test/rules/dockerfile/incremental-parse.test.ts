@@ -61,6 +61,12 @@ describe('incremental Dockerfile parse', () => {
     assert.ok(count >= 10, `only ${count} files compared`);
   });
 
+  it('matches on a large file parsed cold, and after a line is inserted at its top', () => {
+    const big = Array.from({ length: 400 }, (_, i) => (i % 40 === 0 ? `FROM base:${i} AS s${i}` : `RUN step ${i} \\\n  && more ${i}`)).join('\n');
+    assertSameAsWholeFile(big, 'cold');
+    assertSameAsWholeFile(`# top\n${big}`, 'shifted');
+  });
+
   it('reuses unchanged instructions after an edit and still matches', () => {
     const before = 'FROM a\nRUN one\nRUN two\nCMD three\n';
     const first = parseDockerfile(before).instructions;

@@ -30,7 +30,7 @@ ruleTester(userMissing, {
       name: 'debian gets useradd -r',
       code: 'FROM debian:bookworm-slim\nRUN apt-get update\nCMD ["bash"]\n',
       errors: [{ line: 0 }],
-      output: 'FROM debian:bookworm-slim\nRUN apt-get update\nRUN groupadd -r app && useradd -r -g app app\nUSER app\nCMD ["bash"]\n',
+      output: 'FROM debian:bookworm-slim\nRUN apt-get update \\\n    && groupadd -r app && useradd -r -g app app\nUSER app\nCMD ["bash"]\n',
     },
     {
       name: 'python (Debian-based official image)',
@@ -63,10 +63,22 @@ ruleTester(userMissing, {
       output: 'FROM ubuntu:24.04\nRUN useradd --create-home --shell /bin/bash appuser\nUSER appuser\nCMD ["bash"]\n',
     },
     {
-      name: 'ubi-minimal has no useradd',
-      code: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.5\nCMD ["x"]\n',
+      name: 'a heredoc RUN before CMD is left alone: a RUN of its own is added',
+      code: 'FROM debian:12\nRUN <<EOF\napt-get update\nEOF\nCMD ["bash"]\n',
       errors: [{ line: 0 }],
-      output: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.5\nUSER 1001\nCMD ["x"]\n',
+      output: 'FROM debian:12\nRUN <<EOF\napt-get update\nEOF\nRUN groupadd -r app && useradd -r -g app app\nUSER app\nCMD ["bash"]\n',
+    },
+    {
+      name: 'the backtick escape directive chains with a backtick',
+      code: '# escape=`\nFROM debian:12\nRUN apt-get update\nCMD ["bash"]\n',
+      errors: [{ line: 1 }],
+      output: '# escape=`\nFROM debian:12\nRUN apt-get update `\n    && groupadd -r app && useradd -r -g app app\nUSER app\nCMD ["bash"]\n',
+    },
+    {
+      name: 'ubi-minimal has no useradd',
+      code: 'FROM redhat/ubi9-minimal:9.5\nCMD ["x"]\n',
+      errors: [{ line: 0 }],
+      output: 'FROM redhat/ubi9-minimal:9.5\nUSER 1001\nCMD ["x"]\n',
     },
     {
       name: 'unknown family gets a numeric uid; keeps CRLF and indentation',
@@ -84,7 +96,7 @@ ruleTester(userMissing, {
       name: 'continuation lines before CMD survive',
       code: 'FROM alpine:3.20\nRUN apk add --no-cache curl \\\n    jq\nCMD ["sh"]\n',
       errors: [{ line: 0 }],
-      output: 'FROM alpine:3.20\nRUN apk add --no-cache curl \\\n    jq\nRUN addgroup -S app && adduser -S -G app app\nUSER app\nCMD ["sh"]\n',
+      output: 'FROM alpine:3.20\nRUN apk add --no-cache curl \\\n    jq \\\n    && addgroup -S app && adduser -S -G app app\nUSER app\nCMD ["sh"]\n',
     },
   ],
 });

@@ -1,0 +1,76 @@
+import type { Arg, Env, Property } from 'dockerfile-ast';
+import type { Report, Rule } from '../../types';
+import { instructionsOf } from '../instruction-words';
+import type { DockerfileModel } from '../model';
+import { credentialFormat, isCredentialName, isInertValue } from '../secrets';
+
+// A credential in ENV lives in the image config for everyone who can pull the image
+// (`docker inspect`); one in an ARG default lives in the Dockerfile, in the build history and
+// in every RUN that uses it. Either way it is not a secret any more.
+
+export const secretInEnvArg: Rule<DockerfileModel> = {
+  meta: {
+    id: 'dockerfile/secret-in-env-arg',
+    kind: 'dockerfile',
+    severity: 'error',
+    tier: 1,
+    title: 'Credential in ENV or ARG',
+    aliases: ['hadolint:DL3064', 'trivy:DS-0031', 'cis-docker:4.10'],
+    fix: 'none',
+    docs: {
+      what:
+        'Reports an `ENV` or `ARG` that sets a credential: a name that announces one (`PASSWORD`, `SECRET`, `TOKEN`, ' +
+        '`API_KEY`, `PRIVATE_KEY`, `AWS_SECRET_ACCESS_KEY`, `DB_PASS`, `clientSecret`, ...) with a literal value, or any ' +
+        'value in a recognisable credential format (AWS access key ids, GitHub/GitLab/Slack/Stripe/npm tokens, PEM private ' +
+        'keys, JSON web tokens, `scheme://user:password@host` URLs).',
+      why:
+        '`ENV` values are stored in the image configuration: anyone who can pull the image reads them with ' +
+        '`docker inspect`, and every container started from it inherits them. `ARG` values end up in the build history ' +
+        'and in the layers of every `RUN` that uses them. A credential written into the Dockerfile is also committed to ' +
+        'source control. BuildKit secret mounts give a `RUN` step the value for that step only, without writing it ' +
+        'anywhere.',
+      example:
+        'FROM node:22-alpine\nENV NPM_TOKEN=npm_0123456789abcdefghijklmnopqrstuvwxyz\nRUN npm ci',
+      fixed:
+        'FROM node:22-alpine\n# docker build --secret id=npm_token,env=NPM_TOKEN .\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci',
+      notes:
+        'Not reported: empty values and `ARG` without a default (the value comes from the build command), values that ' +
+        'only reference another variable (`${DB_PASSWORD}`), booleans and numbers such as `0`/`1`/`true`, absolute paths, ' +
+        'and names that describe a credential instead of holding one (`*_FILE`, `*_PATH`, `*_URL`, `*_NAME`, `*_ID`, ' +
+        '`*_LENGTH`, ...). Unlike hadolint DL3064, a sensitive-looking name with no value is not reported, and neither ' +
+        'is a user name on its own. The finding is placed on the name when the name gave the credential away and on the ' +
+        'value when its format did. There is no automatic fix: the value has to move out of the Dockerfile, and it ' +
+        'should be rotated because it has already been shared.',
+    },
+  },
+  check(model) {
+    const reports: Report[] = [];
+    for (const instruction of instructionsOf(model, 'ENV', 'ARG')) {
+      const keyword = instruction.getKeyword() as 'ENV' | 'ARG';
+      for (const property of (instruction as Env | Arg).getProperties()) {
+        const report = judge(property, keyword);
+        if (report) reports.push(report);
+      }
+    }
+    return reports;
+  },
+};
+
+function judge(property: Property, keyword: 'ENV' | 'ARG'): Report | undefined {
+  const name = property.getName();
+  const value = property.getValue();
+  if (value === null || isInertValue(value)) return undefined;
+  const remedy =
+    keyword === 'ENV'
+      ? 'ENV values are readable by anyone with the image (`docker inspect`). Pass it to the step that needs it with `RUN --mount=type=secret`, or provide it at run time.'
+      : 'build arguments are recorded in the image history. Pass it to the step that needs it with `RUN --mount=type=secret` instead.';
+  const format = credentialFormat(value);
+  const valueRange = property.getValueRange();
+  if (format && valueRange) {
+    return { message: `\`${name}\` is set to ${format}: ${remedy}`, range: valueRange };
+  }
+  if (isCredentialName(name)) {
+    return { message: `\`${name}\` looks like a credential with a literal value: ${remedy}`, range: property.getNameRange() };
+  }
+  return undefined;
+}

@@ -95,7 +95,7 @@ export interface ComposeModel {
 }
 
 export function parseCompose(text: string, context: RuleContext): Parsed<ComposeModel> {
-  const lines = new LineIndex(text);
+  const lines = LineIndex.of(text);
   const documents = parseYaml(text);
   const problems: ParseProblem[] = syntaxProblems(documents, lines);
   const lookup = dotEnvLookup(context);

@@ -1,0 +1,47 @@
+import type { Report, Rule } from '../../types';
+import { serviceImage } from '../images';
+import type { ComposeModel } from '../model';
+import { relatedUses, servicesSubject, WrittenSites } from '../sites';
+import type { ImageRef } from '../../image';
+
+export const imageUntagged: Rule<ComposeModel> = {
+  meta: {
+    id: 'compose/image-untagged',
+    kind: 'compose',
+    severity: 'warning',
+    tier: 1,
+    title: 'Image without a tag',
+    aliases: ['dclint:service-image-require-explicit-tag', 'cis-docker:5.28'],
+    fix: 'unsafe',
+    docs: {
+      what:
+        'Flags a service\'s `image:` that names neither a tag nor a digest (`image: redis`, `image: ghcr.io/acme/api`), after interpolation (`image: ${IMAGE:-redis}` is judged by its fallback). A service with `build:` is skipped: there `image:` names what Compose builds and tags, not something it pulls.',
+      why:
+        'An image without a tag means `:latest`: whatever the publisher pushed last. Two machines running the same file can run different major versions, `docker compose pull` can silently upgrade a database across an incompatible release, and a rollback has nothing to roll back to. A version tag makes deployments repeatable; a digest makes them exact and tamper-evident.',
+      example: 'services:\n  cache:\n    image: redis\n',
+      fixed: 'services:\n  cache:\n    image: redis:7.4-alpine\n',
+      notes:
+        'Pinning quick fixes (to the current digest, or to the most precise version tag) look the reference up in its registry; they arrive with the registry integration and are never run while typing. A reference Shipshape cannot resolve (`${IMAGE}` without fallback or `.env` entry) is not reported.',
+    },
+  },
+  check(model) {
+    const sites = new WrittenSites<{ ref: ImageRef }>();
+    for (const service of model.services) {
+      if (service.has('build')) continue;
+      const image = serviceImage(service);
+      if (!image || image.ref.tag || image.ref.digest) continue;
+      sites.add(image.entry.pair, service, image.entry, { ref: image.ref });
+    }
+    const reports: Report[] = [];
+    for (const site of sites.sites()) {
+      const { ref } = site.data;
+      const verb = site.services.length === 1 ? 'runs' : 'run';
+      reports.push({
+        message: `${servicesSubject(site.services)} ${verb} \`${ref.raw}\` without a tag, which means \`latest\`: every pull can bring a different version. Pin a version tag (\`${ref.raw}:<version>\`) or a digest.`,
+        range: site.item.range,
+        related: relatedUses(site, '`image`'),
+      });
+    }
+    return reports;
+  },
+};

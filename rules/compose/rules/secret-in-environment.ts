@@ -1,0 +1,89 @@
+import type { Report, Rule } from '../../types';
+import type { ComposeModel } from '../model';
+import { relatedUses, servicesSubject, WrittenSites } from '../sites';
+import type { EnvironmentVariable } from '../values';
+
+/** Name words that mark a credential (matched on `_`/`-`/`.`-separated words or their concatenation). */
+const SECRET_NAME = /(?:^|[_.-])(?:PASSWORD|PASSWD|PASS|PWD|SECRET|SECRETS|TOKEN|APIKEY|API_KEY|ACCESS_KEY|SECRET_KEY|PRIVATE_KEY|AUTH_KEY|ENCRYPTION_KEY|SIGNING_KEY|MASTER_KEY|CLIENT_SECRET|CREDENTIALS?|SECRET_KEY_BASE)(?:$|[_.-])/;
+/** Name endings that make the value a reference, a setting or an identifier rather than the secret itself. */
+const NOT_A_SECRET = /(?:_FILE|_PATH|_DIR|_URL_PATH|_NAME|_ARN|_REF|_ID|_USER|_USERNAME|_HOST|_PORT|_ENDPOINT|_LENGTH|_MIN_LENGTH|_TTL|_TIMEOUT|_EXPIRY|_EXPIRES|_EXPIRATION|_LIFETIME|_ENABLED|_DISABLED|_ENABLE|_REQUIRED|_ALGORITHM|_TYPE|_HEADER|_POLICY|_PROVIDER|_COUNT|_SIZE|_MODE|_METHOD|_FORMAT|_ROTATION|_VERSION|_HASH_ROUNDS|_ITERATIONS|_STRENGTH|_COMPLEXITY|_LOCATION|_SOURCE)$/;
+/** Names that contain a credential word but hold flags. */
+const FLAG_NAMES = /(?:ALLOW_EMPTY_PASSWORD|RANDOM_ROOT_PASSWORD|RANDOM_PASSWORD|ONETIME_PASSWORD|HOST_AUTH_METHOD|PASSWORD_AUTHENTICATION|SKIP_PASSWORD|NO_PASSWORD|PASSWORDLESS)$/;
+/** Values that cannot be a credential: booleans, placeholders for "none". */
+const FLAG_VALUES = /^(?:true|false|yes|no|on|off|0|1|none|null|disabled?|enabled?)$/i;
+/** Values that are credentials whatever the name: URLs with a password, well-known token formats. */
+const SECRET_VALUES: [RegExp, string][] = [
+  [/^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^/\s@]+@/i, 'a URL with an embedded password'],
+  [/^(?:AKIA|ASIA)[A-Z0-9]{16}$/, 'an AWS access key'],
+  [/^gh[pousr]_[A-Za-z0-9]{30,}$/, 'a GitHub token'],
+  [/^github_pat_[A-Za-z0-9_]{40,}$/, 'a GitHub token'],
+  [/^glpat-[A-Za-z0-9_-]{20,}$/, 'a GitLab token'],
+  [/^xox[baprs]-[A-Za-z0-9-]{10,}$/, 'a Slack token'],
+  [/^sk_live_[A-Za-z0-9]{16,}$/, 'a Stripe secret key'],
+  [/^sk-(?:proj-)?[A-Za-z0-9_-]{20,}$/, 'an API secret key'],
+  [/^AIza[A-Za-z0-9_-]{35}$/, 'a Google API key'],
+  [/^-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
+  [/(?:^|;)\s*(?:Password|Pwd)\s*=\s*[^;\s$]/i, 'a connection string with a password'],
+];
+
+/** Images whose entrypoint reads `<NAME>_FILE` for these variables (official images). */
+const FILE_AWARE = /^(?:POSTGRES_PASSWORD|POSTGRES_USER|MYSQL_ROOT_PASSWORD|MYSQL_PASSWORD|MARIADB_ROOT_PASSWORD|MARIADB_PASSWORD|MONGO_INITDB_ROOT_PASSWORD|RABBITMQ_DEFAULT_PASS|WORDPRESS_DB_PASSWORD)$/;
+
+export const secretInEnvironment: Rule<ComposeModel> = {
+  meta: {
+    id: 'compose/secret-in-environment',
+    kind: 'compose',
+    severity: 'error',
+    tier: 1,
+    title: 'Credential written into the Compose file',
+    aliases: ['cis-docker:4.10'],
+    fix: 'none',
+    docs: {
+      what:
+        'Flags `environment:` entries, in map (`KEY: value`) or list (`- KEY=value`) form, whose name marks a credential (`PASSWORD`, `PASS`, `SECRET`, `TOKEN`, `API_KEY`, `ACCESS_KEY`, `PRIVATE_KEY`, `CLIENT_SECRET`, …) and whose value is written literally in the file. Values that are recognizably credentials are flagged whatever the name: URLs and connection strings with an embedded password (`postgres://app:s3cret@db/app`, `…;Password=s3cret`), AWS, GitHub, GitLab, Slack, Stripe and Google keys, PEM private keys. Not flagged: values from `${VAR}` (they come from the shell or `.env`), empty values and bare `KEY` entries, `*_FILE`/`*_PATH`/`*_NAME`/`*_ID` names, and flags such as `MYSQL_ALLOW_EMPTY_PASSWORD: "yes"`.',
+      why:
+        'A Compose file is committed, shared, pasted into tickets and copied into images. A password in it is readable by everyone with access to the repository, forever (git history keeps it after it is removed), and by anyone who can run `docker inspect` on the host. Credentials belong in Compose `secrets:` (mounted as files under `/run/secrets/`) or, at least, in an untracked `.env` file referenced as `${VAR}`.',
+      example: 'services:\n  db:\n    image: postgres:17\n    environment:\n      POSTGRES_PASSWORD: hunter2\n',
+      fixed:
+        'services:\n  db:\n    image: postgres:17\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n    secrets: [db_password]\nsecrets:\n  db_password:\n    file: ./secrets/db_password.txt   # not committed\n',
+      notes:
+        'No quick fix: moving a secret requires creating the file or variable it moves to, and the old value should be rotated since it is in the history. The message never repeats the value. `${VAR:-default}` is not reported even when the default is a password: the rule follows the contract "literal values only", and `.env`-driven defaults are usually placeholders.',
+    },
+  },
+  check(model) {
+    const sites = new WrittenSites<{ variable: EnvironmentVariable; kind: string }>();
+    for (const service of model.services) {
+      for (const variable of service.environment()) {
+        const kind = secretKind(variable);
+        if (kind) sites.add(variable.item.node ?? variable.item, service, variable.item, { variable, kind });
+      }
+    }
+    const reports: Report[] = [];
+    for (const site of sites.sites()) {
+      const { variable, kind } = site.data;
+      const verb = site.services.length === 1 ? 'sets' : 'set';
+      const advice = FILE_AWARE.test(variable.name)
+        ? `Use \`secrets:\` and \`${variable.name}_FILE: /run/secrets/<name>\` (the image reads it)`
+        : 'Use `secrets:` (the value is then a file under `/run/secrets/`), a `*_FILE` variable if the image supports one, or `${' + variable.name + '}` from an untracked `.env`';
+      reports.push({
+        message: `${servicesSubject(site.services)} ${verb} \`${variable.name}\` to ${kind} written in the file: everyone with the repository or \`docker inspect\` can read it. ${advice}, and rotate the value.`,
+        range: variable.valueRange,
+        related: relatedUses(site, `\`${variable.name}\``),
+      });
+    }
+    return reports;
+  },
+};
+
+function secretKind(variable: EnvironmentVariable): string | undefined {
+  if (!variable.literal || variable.raw === undefined) return undefined;
+  const value = variable.raw.trim();
+  if (!value) return undefined;
+  for (const [pattern, kind] of SECRET_VALUES) if (pattern.test(value)) return kind;
+  const name = variable.name.toUpperCase();
+  if (name === 'PWD' || name === 'OLDPWD') return undefined;
+  if (!SECRET_NAME.test(name) && !/(?:PASSWORD|PASSWD|SECRET|SECRETKEY|TOKEN|APIKEY)$/.test(name)) return undefined;
+  if (NOT_A_SECRET.test(name) || FLAG_NAMES.test(name) || FLAG_VALUES.test(value)) return undefined;
+  if (value.startsWith('/run/secrets/')) return undefined;
+  return 'a literal credential';
+}

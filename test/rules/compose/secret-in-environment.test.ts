@@ -1,0 +1,50 @@
+import { secretInEnvironment } from '../../../rules/compose/rules/secret-in-environment';
+import { ruleTester } from '../tester';
+
+const lines = (...parts: string[]) => parts.join('\n') + '\n';
+const env = (...body: string[]) => lines('services:', '  app:', '    image: example/app:1.4', '    environment:', ...body);
+
+ruleTester(secretInEnvironment, {
+  valid: [
+    { name: 'from the shell or .env', code: env('      DB_PASSWORD: ${DB_PASSWORD}', '      API_TOKEN: $API_TOKEN') },
+    { name: 'fallbacks are interpolation too', code: env('      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-postgres}') },
+    { name: 'list form with variables and bare names', code: env('      - DB_PASSWORD=${DB_PASSWORD}', '      - API_KEY', '      - SECRET_KEY=') },
+    { name: '_FILE and other references', code: env('      POSTGRES_PASSWORD_FILE: /run/secrets/db', '      JWT_SECRET_PATH: /etc/app/jwt', '      VAULT_TOKEN_NAME: app', '      AWS_ACCESS_KEY_ID: example') },
+    { name: 'flags that mention passwords', code: env('      MYSQL_ALLOW_EMPTY_PASSWORD: "yes"', '      MYSQL_RANDOM_ROOT_PASSWORD: "1"', '      PASSWORD_AUTH_ENABLED: "true"', '      TOKEN_TTL: "3600"') },
+    { name: 'ordinary settings', code: env('      NODE_ENV: production', '      PWD: /app', '      TOKENIZER: bert', '      PASSTHROUGH: "on"') },
+    { name: 'value is a secrets path', code: env('      APP_SECRET: /run/secrets/app') },
+    { name: 'empty map value', code: env('      DB_PASSWORD:', '      OTHER: x') },
+  ],
+  invalid: [
+    {
+      name: 'map form: on the value',
+      code: env('      POSTGRES_PASSWORD: hunter2'),
+      errors: [{ message: 'Service `app` sets `POSTGRES_PASSWORD` to a literal credential', range: [4, 25, 4, 32], severity: 'error' }],
+      output: null,
+    },
+    { name: 'the message does not repeat the value', code: env('      API_KEY: "s3cr3t-value"'), errors: [{ message: /^(?!.*s3cr3t)/ }] },
+    { name: 'image that reads _FILE: says so', code: env('      MYSQL_ROOT_PASSWORD: example'), errors: [{ message: '`MYSQL_ROOT_PASSWORD_FILE: /run/secrets/<name>` (the image reads it)' }] },
+    {
+      name: 'list form: on the value part',
+      code: env('      - NODE_ENV=production', '      - JWT_SECRET=abc123', '      - "REDIS_PASS=changeme"'),
+      errors: [{ message: '`JWT_SECRET`', range: [5, 19, 5, 25] }, { message: '`REDIS_PASS`', range: [6, 20, 6, 28] }],
+    },
+    {
+      name: 'names of many shapes',
+      code: env('      GITHUB_TOKEN: abc', '      stripe.secretKey: abc', '      DB_PWD: abc', '      SMTP_PASSWD: abc', '      CLIENT_SECRET: abc', '      AWS_SECRET_ACCESS_KEY: abc', '      ADMINPASSWORD: abc'),
+      errors: [{ line: 4 }, { line: 5 }, { line: 6 }, { line: 7 }, { line: 8 }, { line: 9 }, { line: 10 }],
+    },
+    {
+      name: 'credential-shaped values whatever the name',
+      code: env('      DATABASE_URL: postgres://app:s3cret@db:5432/app', '      CONN: "Server=db;Database=app;User Id=sa;Password=s3cret;"', '      KEY1: AKIAIOSFODNN7EXAMPLE', '      GH: ghp_abcdefghijklmnopqrstuvwxyz0123456789'),
+      errors: [{ message: 'a URL with an embedded password' }, { message: 'a connection string with a password' }, { message: 'an AWS access key' }, { message: 'a GitHub token' }],
+    },
+    { name: 'a URL without a password is fine, one with is not', code: env('      A_URL: https://example.com/x', '      B_URL: redis://:pw@cache:6379'), errors: [{ message: '`B_URL`' }] },
+    {
+      name: 'anchor shared by services: once',
+      code: lines('x-env: &env', '  DB_PASSWORD: hunter2', 'services:', '  a:', '    image: x:1', '    environment: *env', '  b:', '    image: y:1', '    environment:', '      <<: *env', '      EXTRA: "1"'),
+      errors: [{ message: 'Services `a` and `b` set `DB_PASSWORD`', range: [1, 15, 1, 22] }],
+    },
+    { name: 'flow map, CRLF', code: 'services:\r\n  a:\r\n    image: x:1\r\n    environment: {SECRET: abc}\r\n', errors: [{ range: [3, 26, 3, 29] }] },
+  ],
+});

@@ -1,5 +1,5 @@
 import type { TextEdit } from '../types';
-import type { NginxDirective } from './ast';
+import type { NginxArg, NginxDirective } from './ast';
 import type { NginxModel } from './model';
 
 // Text edits that add directives the way the file's author would have written them: same
@@ -32,9 +32,9 @@ export function insertFirstInBlock(model: NginxModel, block: NginxDirective, tex
     return { range: at(open.line, open.character), newText: ` ${text}` };
   }
   const indent = childIndent(model, block);
-  if (open.line + 1 < lines.lineCount) return { range: at(open.line + 1, 0), newText: `${indent}${text}${lines.eol}` };
+  if (open.line + 1 < lines.lineCount) return { range: at(open.line + 1, 0), newText: `${indent}${text}${eolOf(model)}` };
   const end = lines.lineText(open.line).length;
-  return { range: at(open.line, end), newText: `${lines.eol}${indent}${text}` };
+  return { range: at(open.line, end), newText: `${eolOf(model)}${indent}${text}` };
 }
 
 /** Inserts `text` on its own line before the file's first directive (after leading comments). */
@@ -56,4 +56,89 @@ function childIndent(model: NginxModel, block: NginxDirective): string {
     if (indentOf(text).length === child.nameRange.start.character) return indentOf(text);
   }
   return indentOf(model.lines.lineText(header)) + indentUnit(model);
+}
+
+const eols = new WeakMap<NginxModel, string>();
+
+/** The file's line break, computed once per model (LineIndex scans the whole text each time). */
+export function eolOf(model: NginxModel): string {
+  let eol = eols.get(model);
+  if (eol === undefined) eols.set(model, (eol = model.lines.eol));
+  return eol;
+}
+
+const point = (line: number, character: number) => ({ start: { line, character }, end: { line, character } });
+
+/** A directive as one line of text (`add_header X-A "a" always;`), words as written. */
+export function directiveText(directive: NginxDirective): string {
+  return [directive.nameToken.raw, ...directive.args.map((a) => a.raw)].join(' ') + ';';
+}
+
+/** Whether only whitespace precedes `directive` on its line. */
+function startsItsLine(model: NginxModel, directive: NginxDirective): boolean {
+  const { line, character } = directive.nameRange.start;
+  return model.lines.lineText(line).slice(0, character).trim() === '';
+}
+
+/** The indentation a new sibling of `directive` gets. */
+export function siblingIndent(model: NginxModel, directive: NginxDirective): string {
+  if (startsItsLine(model, directive)) return indentOf(model.lines.lineText(directive.nameRange.start.line));
+  if (directive.parent?.block) return childIndent(model, directive.parent);
+  return '';
+}
+
+/** Inserts `texts` (one directive each) on their own lines just before `directive`. */
+export function insertBefore(model: NginxModel, directive: NginxDirective, texts: string[]): TextEdit {
+  const { line, character } = directive.nameRange.start;
+  if (!startsItsLine(model, directive)) return { range: point(line, character), newText: texts.map((t) => `${t} `).join('') };
+  const indent = indentOf(model.lines.lineText(line));
+  return { range: point(line, 0), newText: texts.map((t) => `${indent}${t}${eolOf(model)}`).join('') };
+}
+
+/** Inserts `texts` on their own lines just after `directive` (after a trailing comment on its line). */
+export function insertAfter(model: NginxModel, directive: NginxDirective, texts: string[]): TextEdit {
+  const lines = model.lines;
+  const end = lines.positionAt(directive.end);
+  const rest = lines.lineText(end.line).slice(end.character).trim();
+  if (rest && !rest.startsWith('#')) return { range: point(end.line, end.character), newText: texts.map((t) => ` ${t}`).join('') };
+  const indent = siblingIndent(model, directive);
+  const lineEnd = lines.lineText(end.line).length;
+  return { range: point(end.line, lineEnd), newText: texts.map((t) => `${eolOf(model)}${indent}${t}`).join('') };
+}
+
+/** Inserts `texts` as the first lines inside `block`'s braces. */
+export function insertInBlock(model: NginxModel, block: NginxDirective, texts: string[]): TextEdit {
+  if (texts.length === 1) return insertFirstInBlock(model, block, texts[0]);
+  const lines = model.lines;
+  const open = block.block!.openRange.end;
+  const rest = lines.lineText(open.line).slice(open.character).trim();
+  if (rest && !rest.startsWith('#')) return { range: point(open.line, open.character), newText: texts.map((t) => ` ${t}`).join('') };
+  const indent = childIndent(model, block);
+  if (open.line + 1 < lines.lineCount) return { range: point(open.line + 1, 0), newText: texts.map((t) => `${indent}${t}${eolOf(model)}`).join('') };
+  const end = lines.lineText(open.line).length;
+  return { range: point(open.line, end), newText: texts.map((t) => `${eolOf(model)}${indent}${t}`).join('') };
+}
+
+/** Inserts `texts` before the file's first directive, on their own lines, with its indentation. */
+export function insertLinesAtTop(model: NginxModel, texts: string[]): TextEdit {
+  const first = model.directives[0];
+  if (!first) return { range: point(0, 0), newText: texts.map((t) => `${t}${eolOf(model)}`).join('') };
+  return insertBefore(model, first, texts);
+}
+
+/** The range of `value.slice(from, to)` inside `arg` when it can be mapped exactly, else the whole argument. */
+export function subRange(model: NginxModel, arg: NginxArg, from: number, to: number) {
+  const raw = arg.raw;
+  const inner = arg.quoted ? raw.slice(1, -1) : raw;
+  if (inner !== arg.value) return arg.range;
+  const base = arg.start + (arg.quoted ? 1 : 0);
+  return model.lines.rangeOf(base + from, base + to);
+}
+
+/** An edit removing `arg` and the whitespace before it. */
+export function removeArg(model: NginxModel, arg: NginxArg): TextEdit {
+  let start = arg.start;
+  const text = model.text;
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  return { range: model.lines.rangeOf(start, arg.end), newText: '' };
 }

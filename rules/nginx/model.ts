@@ -5,6 +5,7 @@ import type { RuleContext } from '../types';
 import type { NginxComment, NginxDirective } from './ast';
 import { MAIN_ONLY } from './directives';
 import { parseNginx, type ParsedNginx } from './parser';
+import { deriveContainerFacts, type ContainerFacts, type NginxRuleContext } from './container';
 
 // The view of an nginx file that rules work with: which context each directive sits in,
 // whether the file is a whole nginx.conf or a conf.d-style fragment, the value of a directive
@@ -46,6 +47,9 @@ export class NginxModel {
   readonly topContext: NginxContext;
   private readonly parsed: ParsedNginx;
   private flat?: NginxDirective[];
+  private byName?: Map<string, NginxDirective[]>;
+  private readonly childIndex = new Map<object, { all: NginxDirective[]; byName: Map<string, NginxDirective[]> }>();
+  private facts?: ContainerFacts;
   private readonly includeCache = new Map<string, NginxDirective[]>();
 
   constructor(
@@ -89,7 +93,52 @@ export class NginxModel {
 
   /** Directives named `name` in this file (not in included files). */
   find(name: string): NginxDirective[] {
-    return this.all().filter((d) => d.name === name);
+    if (!this.byName) {
+      const index = new Map<string, NginxDirective[]>();
+      for (const d of this.all()) {
+        const list = index.get(d.name);
+        if (list) list.push(d);
+        else index.set(d.name, [d]);
+      }
+      this.byName = index;
+    }
+    return this.byName.get(name) ?? [];
+  }
+
+  /** Block directives (`server`, `location`, `if`…) of this file whose block holds directives. */
+  blocks(name: string): NginxDirective[] {
+    return this.find(name).filter((d) => d.block?.kind === 'directives');
+  }
+
+  /** The nearest enclosing directive named `name` (`server`, `http`…), if any. */
+  enclosing(directive: NginxDirective, name: string): NginxDirective | undefined {
+    for (let d = directive.parent; d; d = d.parent) if (d.name === name) return d;
+    return undefined;
+  }
+
+  /**
+   * The `add_header` lines that apply inside `at`, with nginx's inheritance: a level's own lines
+   * replace the parent's, unless `add_header_inherit merge` (nginx 1.29.3+) appends the parent's
+   * or `add_header_inherit off` drops them. `owner` is the nearest level with lines of its own.
+   */
+  effectiveHeaders(at: NginxDirective | undefined, name = 'add_header'): EffectiveValue {
+    const own = this.childrenNamed(at, name);
+    const mode = this.effective(`${name}_inherit`, at).directives.at(-1)?.args[0]?.value.toLowerCase() ?? 'on';
+    if (at === undefined) return { directives: own };
+    if (mode === 'off') return { directives: own, owner: at };
+    if (own.length && mode !== 'merge') return { directives: own, owner: at };
+    const parent = this.effectiveHeaders(at.parent, name);
+    if (!own.length) return parent;
+    return { directives: [...parent.directives, ...own], owner: at };
+  }
+
+  /**
+   * What is known about the container nginx runs in (user, read-only root). Hosts that link
+   * files (Compose → Dockerfile → mounted config) pass it in the rule context; without that,
+   * it is derived from this file and the Dockerfile/Compose file beside it.
+   */
+  containerFacts(): ContainerFacts {
+    return (this.facts ??= (this.context as NginxRuleContext).containerFacts ?? deriveContainerFacts(this));
   }
 
   /** The context `directive` sits in. */
@@ -119,13 +168,31 @@ export class NginxModel {
    * `include`s replaced by the included files' top-level directives.
    */
   children(block?: NginxDirective): NginxDirective[] {
-    const list = block ? block.block?.children ?? [] : this.directives;
-    return this.expandIncludes(list, block, block?.file ?? this.path, [this.path]);
+    return this.indexOf(block).all;
   }
 
   /** Directives named `name` directly inside `block` (includes followed). */
   childrenNamed(block: NginxDirective | undefined, name: string): NginxDirective[] {
-    return this.children(block).filter((d) => d.name === name);
+    return this.indexOf(block).byName.get(name) ?? NONE;
+  }
+
+  /** A block's children with includes expanded, and by name; computed once per block (rules ask often). */
+  private indexOf(block: NginxDirective | undefined): { all: NginxDirective[]; byName: Map<string, NginxDirective[]> } {
+    const key = block ?? this;
+    let index = this.childIndex.get(key);
+    if (!index) {
+      const list = block ? block.block?.children ?? [] : this.directives;
+      const all = this.expandIncludes(list, block, block?.file ?? this.path, [this.path]);
+      const byName = new Map<string, NginxDirective[]>();
+      for (const d of all) {
+        const named = byName.get(d.name);
+        if (named) named.push(d);
+        else byName.set(d.name, [d]);
+      }
+      index = { all, byName };
+      this.childIndex.set(key, index);
+    }
+    return index;
   }
 
   /**
@@ -214,6 +281,8 @@ export class NginxModel {
 function reparent(directive: NginxDirective, parent: NginxDirective | undefined): NginxDirective {
   return Object.assign(Object.create(Object.getPrototypeOf(directive)) as NginxDirective, directive, { parent });
 }
+
+const NONE: NginxDirective[] = [];
 
 const ENTRY_NAMES = new Set(['map', 'geo', 'types', 'split_clients', 'charset_map']);
 

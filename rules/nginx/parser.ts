@@ -65,7 +65,7 @@ class Parser {
     private readonly text: string,
     private readonly file?: string,
   ) {
-    this.lines = new LineIndex(text);
+    this.lines = LineIndex.of(text);
     this.tokenizer = new Tokenizer(text, this.lines, (start, end, message) => this.problem(start, end, message));
     this.statementLines = new Int32Array(this.lines.lineCount).fill(-1);
   }

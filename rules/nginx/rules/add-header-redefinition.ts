@@ -1,0 +1,105 @@
+import type { Report, Rule } from '../../types';
+import type { NginxDirective } from '../ast';
+import type { EffectiveValue, NginxModel } from '../model';
+import { directiveText, insertBefore } from '../edit';
+import { headersSet } from '../headers';
+
+// nginx inherits `add_header` lines only into blocks that have none of their own.
+
+const HEADER_BLOCKS = new Set(['http', 'server', 'location', 'if']);
+
+/** The `add_header` lines in effect just outside `block`, following a fragment into the nginx.conf that includes it. */
+function parentHeaders(model: NginxModel, block: NginxDirective): { value: EffectiveValue; where: string } | undefined {
+  if (block.parent) {
+    const value = model.effectiveHeaders(block.parent);
+    const owner = value.owner;
+    const where = owner ? `the enclosing \`${owner.name}\`${owner.file ? '' : ` (line ${owner.nameRange.start.line + 1})`}` : 'the top of this file';
+    return { value, where };
+  }
+  const top = model.effectiveHeaders(undefined);
+  if (top.directives.length) return { value: top, where: 'the top of this file' };
+  for (const { model: parent, include } of model.includingConfigs()) {
+    const value = parent.effectiveHeaders(include.parent);
+    if (value.directives.length) return { value, where: `the \`${value.owner?.name ?? 'http'}\` of ${parent.path.split('/').pop()} that includes this file` };
+  }
+  return undefined;
+}
+
+/** The add_header lines of every enclosing level up to where inheritance stops, outermost first, nearest winning per name. */
+function ancestorHeaders(model: NginxModel, block: NginxDirective, parentValue: EffectiveValue): NginxDirective[] {
+  const levels: NginxDirective[][] = [parentValue.directives];
+  for (let b = block.parent; b; b = b.parent) {
+    const mode = model.effective('add_header_inherit', b).directives.at(-1)?.args[0]?.value.toLowerCase();
+    if (mode === 'off') break;
+    levels.push(model.effectiveHeaders(b.parent).directives);
+  }
+  const byName = new Map<string, NginxDirective>();
+  for (const level of levels.reverse()) for (const d of level) if (d.name === 'add_header' && headersSet(d)[0]) byName.set(headersSet(d)[0], d);
+  // Keep each header where its outermost definition put it, with the nearest definition's text.
+  return [...byName.values()];
+}
+
+export const addHeaderRedefinition: Rule<NginxModel> = {
+  meta: {
+    id: 'nginx/add-header-redefinition',
+    kind: 'nginx',
+    severity: 'warning',
+    tier: 1,
+    title: 'add_header in a nested block drops the headers set above it',
+    aliases: ['gixy:add_header_redefinition'],
+    fix: 'safe',
+    docs: {
+      what:
+        'Reports a `server`, `location`, nested location or `if` whose own `add_header` lines make nginx ignore ' +
+        'the `add_header` lines of the enclosing block, and lists the headers lost. A `conf.d` file is compared ' +
+        'with the `http` block of the nginx.conf that includes it.',
+      why:
+        'nginx inherits `add_header` into a block only if that block has no `add_header` at all. Adding a harmless ' +
+        '`Cache-Control` to one location therefore silently removes `Strict-Transport-Security`, ' +
+        '`Content-Security-Policy` and `X-Frame-Options` from every response that location serves, usually the ' +
+        'very pages (uploads, assets, API) that needed them. Nothing warns at reload time.',
+      example:
+        'server {\n    add_header X-Frame-Options "DENY" always;\n\n    location /assets/ {\n        add_header Cache-Control "public";\n    }\n}\n',
+      fixed:
+        'server {\n    add_header X-Frame-Options "DENY" always;\n\n    location /assets/ {\n        add_header X-Frame-Options "DENY" always;\n        add_header Cache-Control "public";\n    }\n}\n',
+      notes:
+        'The fix copies the missing lines from the enclosing block into this one, keeping behaviour for every ' +
+        'header the block did not mean to change. With nginx 1.29.3 or later, `add_header_inherit merge;` (in ' +
+        '`http`, inherited everywhere) makes nested blocks add to the inherited headers; where it, or ' +
+        '`add_header_inherit off;`, is in effect, nothing is reported. Headers a block sets itself, under any ' +
+        'capitalisation, are not counted as dropped.',
+    },
+  },
+  check(model) {
+    const reports: Report[] = [];
+    const blocks = new Set<NginxDirective>();
+    for (const header of model.find('add_header')) if (header.parent && HEADER_BLOCKS.has(header.parent.name)) blocks.add(header.parent);
+    for (const block of blocks) {
+      const mode = model.effective('add_header_inherit', block).directives.at(-1)?.args[0]?.value.toLowerCase();
+      if (mode === 'merge' || mode === 'off') continue;
+      const own = model.childrenNamed(block, 'add_header');
+      const parent = parentHeaders(model, block);
+      if (!parent) continue;
+      const names = new Set(own.flatMap(headersSet));
+      const dropped = parent.value.directives.filter((d) => d.name === 'add_header' && !headersSet(d).some((h) => names.has(h)));
+      if (!dropped.length) continue;
+      // Copy what every enclosing level sets, so the enclosing blocks' own fixes need no second pass.
+      const wanted = ancestorHeaders(model, block, parent.value).filter((d) => !headersSet(d).some((h) => names.has(h)));
+      const first = own.find((d) => !d.file);
+      if (!first) continue;
+      const unique = [...new Map(dropped.map((d) => [headersSet(d)[0], d])).values()];
+      const copies = [...new Map(wanted.map((d) => [headersSet(d)[0], d])).values()];
+      const list = unique.map((d) => `\`${d.args[0].value}\``).join(', ');
+      reports.push({
+        message: `This \`add_header\` stops \`${block.name}\` from inheriting ${list} from ${parent.where}; nginx only inherits add_header into blocks that set none. Repeat ${unique.length > 1 ? 'them' : 'it'} here.`,
+        range: first.args[0]?.range ?? first.nameRange,
+        fix: {
+          title: `Copy ${copies.length > 1 ? `the ${copies.length} inherited headers` : 'the inherited header'} into this block`,
+          edits: [insertBefore(model, first, copies.map(directiveText))],
+          safe: true,
+        },
+      });
+    }
+    return reports;
+  },
+};

@@ -7,6 +7,8 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { scanImage, trivySettings } from './commands/scan';
+import { ScanResultsProvider } from './views/scan-results';
 
 // The VS Code adapter: starts the language server, forwards settings and workspace trust, and
 // offers commands. It decides nothing about security; every finding comes from the server.
@@ -39,7 +41,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Shipsh
     await start();
   };
 
+  const results = new ScanResultsProvider();
   context.subscriptions.push(
+    vscode.window.registerTreeDataProvider('shipshape.scanResults', results),
+    vscode.commands.registerCommand('shipshape.scanImage', (args?: { dockerfileUri?: string; image?: string }) => scanImage(client, results, args)),
+    vscode.commands.registerCommand('shipshape.showScanResults', () => vscode.commands.executeCommand('shipshape.scanResults.focus')),
     vscode.commands.registerCommand('shipshape.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || !client) return;
@@ -85,6 +91,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     outputChannel: output,
     initializationOptions: {
       trusted: vscode.workspace.isTrusted,
+      clientScanCommand: true,
+      trivy: trivySettings(),
       ...(typeof debounceMs === 'number' ? { debounceMs } : {}),
     },
   };

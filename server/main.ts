@@ -10,6 +10,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../package.json';
 import { isConfigFile } from '../rules/config';
+import { ImageScans, COMMAND_OPEN_ADVISORY } from './lsp/image-scans';
+import { COMMAND_RUN_SCAN, ScanCommand, type RunScanArguments, type TrivySettings } from './lsp/scan-command';
 import { DocumentAnalyzer } from './lsp/analyzer';
 import { FIX_ALL_KIND, codeActions, fixAllEdit } from './lsp/code-actions';
 import { toDiagnostic } from './lsp/diagnostics';
@@ -26,6 +28,10 @@ export interface InitializationOptions {
   debounceMs?: number;
   /** Whether the workspace is trusted; an untrusted one never runs external programs. */
   trusted?: boolean;
+  /** Trivy settings for image scans (the VS Code client also sends them with each scan). */
+  trivy?: TrivySettings;
+  /** The client registers `shipshape.scanImage` itself (VS Code): code lenses call it. */
+  clientScanCommand?: boolean;
 }
 
 // Not `shipshape.fixAll`: vscode-languageclient registers every server command as a VS Code
@@ -34,12 +40,30 @@ export const COMMAND_FIX_ALL = 'shipshape.applySafeFixes';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const analyzer = new DocumentAnalyzer(editorWorkspace(documents));
+const workspace = editorWorkspace(documents);
+const analyzer = new DocumentAnalyzer(workspace);
 let scheduler = new AnalysisScheduler();
 let canWatchFiles = false;
+let options: InitializationOptions = {};
+let folders: string[] = [];
+const scans = new ScanCommand(
+  connection,
+  documents,
+  analyzer,
+  workspace,
+  new ImageScans(),
+  // Editors other than VS Code have no trust model: the user started the server on purpose.
+  () => ({ trusted: options.trusted !== false, trivy: options.trivy ?? {}, folders }),
+  (uri) => {
+    const document = documents.get(uri);
+    if (document) publish(document);
+  },
+);
 
 connection.onInitialize((params): InitializeResult => {
-  const options = (params.initializationOptions ?? {}) as InitializationOptions;
+  options = (params.initializationOptions ?? {}) as InitializationOptions;
+  folders = (params.workspaceFolders ?? []).map((folder) => uriToPath(folder.uri));
+  if (!folders.length && params.rootUri) folders = [uriToPath(params.rootUri)];
   scheduler = new AnalysisScheduler({ debounceMs: options.debounceMs });
   canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   return {
@@ -47,7 +71,8 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       hoverProvider: true,
-      executeCommandProvider: { commands: [COMMAND_FIX_ALL] },
+      codeLensProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: [COMMAND_FIX_ALL, COMMAND_RUN_SCAN, COMMAND_OPEN_ADVISORY] },
     },
     serverInfo: { name: 'shipshape', version },
   };
@@ -68,7 +93,7 @@ function publish(document: TextDocument): void {
   void connection.sendDiagnostics({
     uri: current.uri,
     version: current.version,
-    diagnostics: result.findings.map((finding) => toDiagnostic(finding, current.uri)),
+    diagnostics: [...result.findings.map((finding) => toDiagnostic(finding, current.uri)), ...scans.scans.diagnostics(current)],
   });
 }
 
@@ -106,16 +131,35 @@ connection.onCodeAction((params) => {
   if (!document) return [];
   // The diagnostics the client sends belong to the latest version; make sure we have it.
   if (!analyzer.resultFor(document.uri, document.version)) analyzer.analyzeDocument(document);
-  return codeActions(params, document, analyzer);
+  return [...codeActions(params, document, analyzer), ...scans.scans.codeActions(document, params.context.diagnostics, workspace.readFile)];
 });
+
+connection.onCodeLens(({ textDocument }) => {
+  const document = documents.get(textDocument.uri);
+  const result = document && (analyzer.resultFor(document.uri, document.version) ?? analyzer.analyzeDocument(document));
+  if (!document || result?.analysis?.kind !== 'dockerfile') return [];
+  const lenses = scans.scans.codeLenses(document, result.analysis.finalStageLine);
+  // Editors without Shipshape's own client run the server command directly.
+  if (!options.clientScanCommand) for (const lens of lenses) if (lens.command?.command === 'shipshape.scanImage') lens.command.command = COMMAND_RUN_SCAN;
+  return lenses;
+});
+
+connection.onRequest('shipshape/imageCandidates', () => scans.candidates());
 
 connection.onHover((params) => {
   const document = documents.get(params.textDocument.uri);
   const result = document && (analyzer.resultFor(document.uri, document.version) ?? analyzer.analyzeDocument(document));
-  return result ? hoverAt(result, params.position) : null;
+  if (!document || !result) return null;
+  return hoverAt(result, params.position) ?? scans.scans.hover(document, params.position);
 });
 
-connection.onExecuteCommand(async (params) => {
+connection.onExecuteCommand(async (params, token) => {
+  if (params.command === COMMAND_RUN_SCAN) return scans.run(params.arguments?.[0] as RunScanArguments, token);
+  if (params.command === COMMAND_OPEN_ADVISORY) {
+    const url = String(params.arguments?.[0] ?? '');
+    if (/^https?:\/\//.test(url)) await connection.window.showDocument({ uri: url, external: true });
+    return;
+  }
   if (params.command !== COMMAND_FIX_ALL) return;
   const uri = String(params.arguments?.[0] ?? '');
   const document = documents.get(uri);

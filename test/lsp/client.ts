@@ -41,9 +41,18 @@ import {
   type TextDocumentContentChangeEvent,
   type TextEdit,
   type WorkspaceEdit,
+  NotificationType,
+  ShowMessageRequest,
+  ShowDocumentRequest,
+  WorkDoneProgressCreateRequest,
+  type MessageActionItem,
+  type ShowMessageRequestParams,
+  type ShowDocumentParams,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { serverScript } from './repo';
+
+const ProgressNotification = '$/progress';
 
 // A small but real LSP client for the protocol tests and the bench: it spawns the bundled
 // server, speaks JSON-RPC over stdio or Node IPC, keeps its own copy of every open document
@@ -60,6 +69,10 @@ export interface StartOptions {
   rootPath?: string;
   /** How the client answers workspace/applyEdit; the default applies the edit to open documents. */
   onApplyEdit?: (params: ApplyWorkspaceEditParams) => ApplyWorkspaceEditResult;
+  /** Capabilities added to CLIENT_CAPABILITIES (e.g. `window.workDoneProgress`). */
+  capabilities?: ClientCapabilities;
+  /** How the client answers window/showMessageRequest; the default picks the first action. */
+  onMessageRequest?: (params: ShowMessageRequestParams) => MessageActionItem | null;
 }
 
 /** What a real editor (VS Code 1.100-like) announces, trimmed to what the server can use. */
@@ -111,6 +124,12 @@ export class LspTestClient {
   readonly applyEditRequests: ApplyWorkspaceEditParams[] = [];
   /** Capabilities the server registered dynamically. */
   readonly registrations: Registration[] = [];
+  /** Every $/progress notification, and the tokens the server created. */
+  readonly progress: Array<{ token: string | number; value: unknown }> = [];
+  readonly progressTokens: Array<string | number> = [];
+  /** Every window/showMessageRequest and window/showDocument the server sent. */
+  readonly messageRequests: ShowMessageRequestParams[] = [];
+  readonly shownDocuments: ShowDocumentParams[] = [];
   readonly documents = new Map<string, TextDocument>();
   initializeResult!: InitializeResult;
   stderr = '';
@@ -143,6 +162,20 @@ export class LspTestClient {
     connection.onRequest(RegistrationRequest.type, (params) => {
       this.registrations.push(...params.registrations);
     });
+    connection.onRequest(WorkDoneProgressCreateRequest.type, (params) => {
+      this.progressTokens.push(params.token);
+    });
+    connection.onNotification(new NotificationType<{ token: string | number; value: unknown }>(ProgressNotification), (params) => {
+      this.progress.push(params);
+    });
+    connection.onRequest(ShowMessageRequest.type, (params) => {
+      this.messageRequests.push(params);
+      return (this.options.onMessageRequest ?? ((p) => p.actions?.[0] ?? null))(params);
+    });
+    connection.onRequest(ShowDocumentRequest.type, (params) => {
+      this.shownDocuments.push(params);
+      return { success: true };
+    });
     connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
       this.applyEditRequests.push(params);
       return (this.options.onApplyEdit ?? ((p) => this.applyWorkspaceEdit(p.edit)))(params);
@@ -172,7 +205,7 @@ export class LspTestClient {
       clientInfo: { name: 'shipshape-lsp-tests', version: '1' },
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
-      capabilities: CLIENT_CAPABILITIES,
+      capabilities: { ...CLIENT_CAPABILITIES, ...options.capabilities, window: { ...CLIENT_CAPABILITIES.window, ...options.capabilities?.window } },
       initializationOptions: options.initializationOptions,
     });
     await client.connection.sendNotification(InitializedNotification.type, {});

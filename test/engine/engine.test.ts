@@ -4,6 +4,7 @@ import { analyze } from '../../rules/engine';
 import { languageFor } from '../../rules/registry';
 import type { Rule } from '../../rules/types';
 import { memoryWorkspace } from '../../rules/workspace';
+import { onlyRules } from './only-rules';
 
 describe('engine', () => {
   it('recognises kinds by name and by content', () => {
@@ -41,7 +42,8 @@ describe('engine', () => {
     };
     language.rules.push(crashing);
     try {
-      const findings = analyze({ path: '/w/Dockerfile', text: 'FROM node:latest\n' }, { workspace: memoryWorkspace() })!.findings;
+      const config = onlyRules('dockerfile/image-latest', 'dockerfile/user-missing', 'dockerfile/test-crash');
+      const findings = analyze({ path: '/w/Dockerfile', text: 'FROM node:latest\n' }, { workspace: memoryWorkspace(), config })!.findings;
       const rules = findings.map((f) => f.rule).sort();
       assert.deepStrictEqual(rules, ['dockerfile/image-latest', 'dockerfile/user-missing', 'shipshape/internal-error']);
       assert.match(findings.find((f) => f.rule === 'shipshape/internal-error')!.message, /dockerfile\/test-crash failed.*boom/);
@@ -62,7 +64,7 @@ describe('engine', () => {
   });
 
   it('reports syntax problems as findings', () => {
-    const findings = analyze({ path: '/w/Dockerfile', text: 'RUN x\nFORM alpine\nFROM alpine:3.20\nUSER 1\n' }, { workspace: memoryWorkspace() })!.findings;
+    const findings = analyze({ path: '/w/Dockerfile', text: 'RUN x\nFORM alpine\nFROM alpine:3.20\nUSER 1\n' }, { workspace: memoryWorkspace(), config: onlyRules() })!.findings;
     assert.deepStrictEqual(
       findings.map((f) => [f.rule, f.range.start.line]),
       [

@@ -2,9 +2,12 @@ import assert from 'assert';
 import { analyze } from '../../rules/engine';
 import { applyEdits } from '../../rules/fix';
 import { memoryWorkspace } from '../../rules/workspace';
+import { onlyRules } from './only-rules';
+
+const CONFIG = onlyRules('dockerfile/image-latest', 'dockerfile/user-missing');
 
 function rulesIn(text: string, path = '/w/Dockerfile'): string[] {
-  const analysis = analyze({ path, text }, { workspace: memoryWorkspace() });
+  const analysis = analyze({ path, text }, { workspace: memoryWorkspace(), config: CONFIG });
   return (analysis?.findings ?? []).map((f) => `${f.range.start.line}:${f.rule}`);
 }
 
@@ -61,7 +64,7 @@ describe('suppressions', () => {
 
   it('an unused shipshape pragma is reported with a fix that removes it', () => {
     const text = '# shipshape-ignore dockerfile/image-latest\nFROM node:22\nUSER node\n';
-    const analysis = analyze({ path: '/w/Dockerfile', text }, { workspace: memoryWorkspace() })!;
+    const analysis = analyze({ path: '/w/Dockerfile', text }, { workspace: memoryWorkspace(), config: CONFIG })!;
     assert.strictEqual(analysis.findings.length, 1);
     const [unused] = analysis.findings;
     assert.strictEqual(unused.rule, 'shipshape/unused-suppression');
@@ -70,14 +73,14 @@ describe('suppressions', () => {
   });
 
   it('an unknown rule id in a shipshape pragma is reported', () => {
-    const findings = analyze({ path: '/w/Dockerfile', text: '# shipshape-ignore dockerfile/no-such-rule\nFROM node:22\nUSER node\n' }, { workspace: memoryWorkspace() })!.findings;
+    const findings = analyze({ path: '/w/Dockerfile', text: '# shipshape-ignore dockerfile/no-such-rule\nFROM node:22\nUSER node\n' }, { workspace: memoryWorkspace(), config: CONFIG })!.findings;
     assert.strictEqual(findings.length, 1);
     assert.match(findings[0].message, /Unknown rule `dockerfile\/no-such-rule`/);
   });
 
   it('suppression quick fixes insert working pragmas', () => {
     const text = 'FROM alpine:3.20\n  CMD ["sh"]\n';
-    const analysis = analyze({ path: '/w/Dockerfile', text }, { workspace: memoryWorkspace() })!;
+    const analysis = analyze({ path: '/w/Dockerfile', text }, { workspace: memoryWorkspace(), config: CONFIG })!;
     const [lineFix, fileFix] = analysis.suppressionFixes(analysis.findings[0]);
     for (const fix of [lineFix, fileFix]) {
       const fixed = applyEdits(text, fix.edits);

@@ -30,6 +30,9 @@ export interface ParsedNginx {
   statementLines: Int32Array;
 }
 
+/** Deeper nesting stops the parse with a problem instead of overflowing recursive walks. */
+const MAX_NESTING = 200;
+
 interface Frame {
   /** Undefined for the file itself and for a stray `{` with no name before it. */
   directive?: NginxDirective;
@@ -80,6 +83,12 @@ class Parser {
       if (statement.terminator === ';') {
         this.addStatement(frame, words, at, statement.end);
       } else if (statement.terminator === '{') {
+        if (stack.length > MAX_NESTING) {
+          // Real configs nest a handful of levels; past this the input is not a config, and
+          // every walk over the tree (here and in the rules) would risk the call stack.
+          this.problem(at, at + 1, `Blocks nested more than ${MAX_NESTING} levels deep: the rest of the file is not read.`);
+          break;
+        }
         const opened = this.openBlock(frame, words, at);
         if (opened) stack.push(opened);
       } else if (statement.terminator === '}') {

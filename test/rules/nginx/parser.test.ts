@@ -371,3 +371,10 @@ describe('nginx parser', () => {
     });
   });
 });
+
+describe('nginx parser limits', () => {
+  it('stops at absurd nesting with a syntax problem instead of overflowing the stack', () => {
+    const parsed = parseNginx('server ' + '{'.repeat(65_536));
+    assert.ok(parsed.problems.some((p) => /nested more than 200 levels/.test(p.message)));
+  });
+});

@@ -30,7 +30,7 @@ export const secretInEnvArg: Rule<DockerfileModel> = {
         'source control. BuildKit secret mounts give a `RUN` step the value for that step only, without writing it ' +
         'anywhere.',
       example:
-        'FROM node:22-alpine\nENV NPM_TOKEN=npm_0123456789abcdefghijklmnopqrstuvwxyz\nRUN npm ci',
+        'FROM node:22-alpine\nENV NPM_TOKEN=replace-me-with-a-real-token\nRUN npm ci',
       fixed:
         'FROM node:22-alpine\n# docker build --secret id=npm_token,env=NPM_TOKEN .\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci',
       notes:

@@ -77,21 +77,25 @@ export function analyze(input: AnalyzeInput, options: AnalyzeOptions): Analysis 
 
   for (const rule of language.rules) {
     if (!effectiveSeverity(rule.meta.id, config)) continue;
-    findings.push(...runRule(rule, model, context, config));
+    runRule(rule, model, context, config, findings);
   }
   return finish(kind, findings, input.text, language, model, config);
 }
 
-function runRule(rule: Rule, model: unknown, context: RuleContext, config: ResolvedConfig): Finding[] {
+function runRule(rule: Rule, model: unknown, context: RuleContext, config: ResolvedConfig, findings: Finding[]): void {
+  const id = rule.meta.id;
+  // The level a report without its own severity gets: the same for every report of the rule.
+  const level = effectiveSeverity(id, config);
+  const configured = config.rules[id] !== undefined;
+  const start = findings.length;
   try {
-    const findings: Finding[] = [];
     for (const report of rule.check(model, context)) {
-      const severity = effectiveSeverity(rule.meta.id, config, report.severity);
-      if (severity) findings.push({ rule: rule.meta.id, ...report, severity });
+      const severity = report.severity === undefined || configured ? level : effectiveSeverity(id, config, report.severity);
+      if (severity) findings.push({ rule: id, ...report, severity });
     }
-    return findings;
   } catch (error) {
-    return [internalError(rule.meta.id, error)];
+    findings.length = start;
+    findings.push(internalError(id, error));
   }
 }
 
@@ -127,7 +131,7 @@ function finish(
   const kept = applySuppressions(findings, pragmas, statementStart, isEnabled, lines).map((finding) =>
     finding.rule === UNUSED_SUPPRESSION_RULE ? { ...finding, severity: effectiveSeverity(finding.rule, config)! } : finding,
   );
-  kept.sort((a, b) => compareRanges(a.range, b.range) || a.rule.localeCompare(b.rule));
+  kept.sort((a, b) => compareRanges(a.range, b.range) || compareRuleIds(a.rule, b.rule));
   let finalStageLine: number | undefined;
   try {
     finalStageLine = model === undefined ? undefined : language.finalStageLine?.(model);
@@ -140,6 +144,12 @@ function finish(
     suppressionFixes: (finding) => suppressionFixes(finding, lines, kind, statementStart),
     finalStageLine,
   };
+}
+
+// `localeCompare` builds a collator on every call; one shared collator orders the same way.
+const RULE_ORDER = new Intl.Collator();
+function compareRuleIds(a: string, b: string): number {
+  return a === b ? 0 : RULE_ORDER.compare(a, b);
 }
 
 /**

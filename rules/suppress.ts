@@ -39,10 +39,20 @@ const TRIVY = /#\s*trivy:ignore:([A-Za-z0-9-]+)/i;
 const DCLINT_LINE = /#\s*dclint\s+disable-line\b(.*)$/;
 const DCLINT_FILE = /^\s*#\s*dclint\s+(disable-file|disable)\b(.*)$/;
 
+/** Every pragma names one of these: a comment without any is skipped before the real patterns run. */
+const ANY_PRAGMA = /shipshape-ignore|hadolint|checkov:skip|trivy:ignore|dclint/i;
+
 export function parsePragmas(lines: LineIndex): Pragma[] {
   const pragmas: Pragma[] = [];
+  const all = lines.text;
   let seenContent = false;
   for (let line = 0; line < lines.lineCount; line++) {
+    if (seenContent) {
+      // Past the first content line only lines with a `#` matter: jump to the next one.
+      const next = all.indexOf('#', lines.lineStart(line));
+      if (next < 0) break;
+      line = lines.positionAt(next).line;
+    }
     const text = lines.lineText(line);
     const hash = text.indexOf('#');
     if (hash < 0) {
@@ -51,6 +61,10 @@ export function parsePragmas(lines: LineIndex): Pragma[] {
     }
     const ownLine = text.slice(0, hash).trim() === '';
     const comment = text.slice(hash);
+    if (!ANY_PRAGMA.test(comment)) {
+      if (!ownLine) seenContent = true;
+      continue;
+    }
     const range = { start: { line, character: hash }, end: { line, character: text.length } };
     const pragma = (scope: PragmaScope, names: string[], own: boolean): void => {
       const { rules, unknown } = resolveNames(names);

@@ -1,7 +1,7 @@
 import type { Range, TextEdit } from '../types';
 import type { DockerfileModel, Stage } from './model';
 import { wordRange, type RunInstruction } from './runs';
-import { commandName, unwrapCommand, type ShellCommand, type ShellWord } from './shell';
+import { commandName, unwrapCommand, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 
 // Reading and editing the words of RUN commands: walking every command of the file, finding
 // options the way getopt does (`-k`, `-fsSLk`, `--insecure`, `--opt=value`) and removing a word
@@ -19,6 +19,31 @@ export interface CommandVisit {
 
 const visits = new WeakMap<DockerfileModel, CommandVisit[]>();
 
+export interface UnwrappedCommand {
+  raw: ShellCommand;
+  command: ShellCommand;
+  name: string | undefined;
+}
+
+const unwrappedByScript = new WeakMap<ShellScript, UnwrappedCommand[]>();
+
+/**
+ * The script's commands with wrappers peeled and names read, once per script: scripts are
+ * cached by text across edits, so an unchanged RUN is never unwrapped again.
+ */
+export function unwrappedCommands(script: ShellScript): readonly UnwrappedCommand[] {
+  let list = unwrappedByScript.get(script);
+  if (!list) {
+    list = [];
+    for (const raw of script.commands) {
+      const command = unwrapCommand(raw);
+      list.push({ raw, command, name: commandName(command) });
+    }
+    unwrappedByScript.set(script, list);
+  }
+  return list;
+}
+
 /**
  * Every shell command of every RUN, in file order, unwrapped once per model and shared by all
  * rules. Exec-form RUNs are included (one command).
@@ -29,10 +54,7 @@ export function commands(model: DockerfileModel): readonly CommandVisit[] {
     list = [];
     for (const stage of model.stages) {
       for (const run of stage.runs) {
-        for (const raw of run.script.commands) {
-          const command = unwrapCommand(raw);
-          list.push({ stage, run, raw, command, name: commandName(command) });
-        }
+        for (const { raw, command, name } of unwrappedCommands(run.script)) list.push({ stage, run, raw, command, name });
       }
     }
     visits.set(model, list);

@@ -54,16 +54,21 @@ export function parseDockerfile(text: string): ParsedDockerfile {
   const chunks = splitInstructions(text, escapeChar);
   const keyOf = (chunk: Chunk) => `${escapeChar}\u0000${chunk.startLine}\u0000${chunk.text}`;
   const lookup = (key: string) => cache.get(key) ?? previous.get(key);
-  const misses = chunks.filter((chunk) => !lookup(keyOf(chunk)));
+  // Each key is built and looked up once: they hold the whole instruction text.
+  const keys = chunks.map(keyOf);
+  const found = keys.map(lookup);
+  let misses = 0;
+  for (const hit of found) if (!hit) misses++;
   // A chunk is parsed behind padding as long as its start line, so parsing many of them one by
   // one is quadratic (a fresh file, or a line inserted near the top). Then one whole-file parse
   // is cheaper, and its instruction objects are just as reusable: each reads only its own text.
-  const whole = misses.length > WHOLE_FILE_THRESHOLD ? wholeFileByLine(text) : undefined;
+  const whole = misses > WHOLE_FILE_THRESHOLD ? wholeFileByLine(text) : undefined;
 
   const instructions: Instruction[] = [];
-  for (const chunk of chunks) {
-    const key = keyOf(chunk);
-    let parsed = lookup(key);
+  for (let c = 0; c < chunks.length; c++) {
+    const chunk = chunks[c];
+    const key = keys[c];
+    let parsed = found[c];
     if (!parsed && whole) {
       const instruction = whole.get(chunk.startLine);
       // The splitter and dockerfile-ast disagree about this file: trust dockerfile-ast, cache nothing.
@@ -75,7 +80,7 @@ export function parseDockerfile(text: string): ParsedDockerfile {
       parsed = DockerfileParser.parse(padding + chunk.text).getInstructions();
     }
     cache.set(key, parsed);
-    instructions.push(...parsed);
+    for (const instruction of parsed) instructions.push(instruction);
   }
   // Two generations: what the last analyses used survives, stale chunks age out.
   if (cache.size > CACHE_LIMIT) {
@@ -137,9 +142,16 @@ export function splitInstructions(text: string, escapeChar: string): Chunk[] {
     const trimmed = line.trim();
     return trimmed === '' || trimmed.startsWith('#');
   };
+  const escapeCode = escapeChar.charCodeAt(0);
   const continues = (line: string) => {
-    const trimmed = line.replace(/[ \t\r]+$/, '');
-    return trimmed.endsWith(escapeChar) && !isBlankOrComment(line);
+    // The last character before trailing blanks (space, tab, CR) must be the escape character.
+    let end = line.length;
+    for (;;) {
+      const c = line.charCodeAt(end - 1);
+      if (c === 32 || c === 9 || c === 13) end--;
+      else break;
+    }
+    return end > 0 && line.charCodeAt(end - 1) === escapeCode && !isBlankOrComment(line);
   };
 
   let i = 0;

@@ -541,6 +541,32 @@ export interface CommandMatch {
   subs?: readonly string[];
 }
 
+interface PkgVisit {
+  run: RunInstruction;
+  cmd: PkgCommand;
+}
+
+const visitsByModel = new WeakMap<DockerfileModel, Map<string, PkgVisit[]>>();
+
+/**
+ * The package commands of every RUN (model.runs order) whose manager is one of `managers`.
+ * Listed once per model and manager set: a dozen rules each look for their own managers.
+ */
+function packageVisits(model: DockerfileModel, managers: readonly Manager[]): PkgVisit[] {
+  let byKey = visitsByModel.get(model);
+  if (!byKey) visitsByModel.set(model, (byKey = new Map()));
+  const key = managers.join(' ');
+  let list = byKey.get(key);
+  if (!list) {
+    list = [];
+    for (const run of model.runs) {
+      for (const cmd of packageCommands(run.script)) if (managers.includes(cmd.manager)) list.push({ run, cmd });
+    }
+    byKey.set(key, list);
+  }
+  return list;
+}
+
 export function matches(cmd: PkgCommand, match: CommandMatch): boolean {
   return match.managers.includes(cmd.manager) && (!match.subs || (cmd.subName !== undefined && match.subs.includes(cmd.subName)));
 }
@@ -557,13 +583,11 @@ export interface PinOptions extends CommandMatch {
 /** Reports every package argument without a version, in every stage. */
 export function checkPins(model: DockerfileModel, options: PinOptions): Report[] {
   const reports: Report[] = [];
-  for (const run of model.runs) {
-    for (const cmd of packageCommands(run.script)) {
-      if (!matches(cmd, options) || options.commandPinned?.(cmd)) continue;
-      for (const arg of cmd.args) {
-        if (isDynamic(arg) || !arg.value || options.pinned(arg.value, cmd)) continue;
-        reports.push({ message: options.message(arg.value, cmd), range: range(model, run, arg) });
-      }
+  for (const { run, cmd } of packageVisits(model, options.managers)) {
+    if (!matches(cmd, options) || options.commandPinned?.(cmd)) continue;
+    for (const arg of cmd.args) {
+      if (isDynamic(arg) || !arg.value || options.pinned(arg.value, cmd)) continue;
+      reports.push({ message: options.message(arg.value, cmd), range: range(model, run, arg) });
     }
   }
   return reports;
@@ -583,18 +607,15 @@ export interface YesOptions extends CommandMatch {
 /** Reports package-manager commands that would stop at a confirmation prompt. */
 export function checkYes(model: DockerfileModel, options: YesOptions): Report[] {
   const reports: Report[] = [];
-  for (const run of model.runs) {
-    const commands = packageCommands(run.script);
-    for (const cmd of commands) {
-      if (!matches(cmd, options) || !cmd.sub) continue;
-      if (hasFlag(cmd, ...options.flags) || options.otherwise?.(cmd) || pipedFromYes(run.script, cmd) || mayHideFlags(cmd)) continue;
-      const where = typeof options.insert === 'function' ? options.insert(cmd) : options.insert;
-      const edit =
-        where === 'before-sub'
-          ? insertBefore(model, run, cmd.sub, options.flag)
-          : insertAfter(model, run, where === 'after-program' ? cmd.program : cmd.sub, options.flag);
-      reports.push(report(options.message(cmd), range(model, run, cmd.sub), fix(`Add \`${options.flag}\``, [edit], true)));
-    }
+  for (const { run, cmd } of packageVisits(model, options.managers)) {
+    if (!matches(cmd, options) || !cmd.sub) continue;
+    if (hasFlag(cmd, ...options.flags) || options.otherwise?.(cmd) || pipedFromYes(run.script, cmd) || mayHideFlags(cmd)) continue;
+    const where = typeof options.insert === 'function' ? options.insert(cmd) : options.insert;
+    const edit =
+      where === 'before-sub'
+        ? insertBefore(model, run, cmd.sub, options.flag)
+        : insertAfter(model, run, where === 'after-program' ? cmd.program : cmd.sub, options.flag);
+    reports.push(report(options.message(cmd), range(model, run, cmd.sub), fix(`Add \`${options.flag}\``, [edit], true)));
   }
   return reports;
 }

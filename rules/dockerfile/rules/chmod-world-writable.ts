@@ -1,5 +1,6 @@
 import type { Report, Rule } from '../../types';
-import { commands, rangeOfWord, replaceWord } from '../command-words';
+import { rangeOfWord, replaceWord, unwrappedCommands } from '../command-words';
+import type { ShellScript } from '../shell';
 import type { DockerfileModel } from '../model';
 
 export const chmodWorldWritable: Rule<DockerfileModel> = {
@@ -31,7 +32,11 @@ export const chmodWorldWritable: Rule<DockerfileModel> = {
   },
   check(model) {
     const reports: Report[] = [];
-    for (const { run, command, name } of commands(model)) {
+    for (const run of model.runs) {
+      // Reports depend on the script alone (scripts are shared across edits): skip clean ones.
+      if (cleanScripts.has(run.script)) continue;
+      const before = reports.length;
+      for (const { command, name } of unwrappedCommands(run.script)) {
       if (name !== 'chmod') continue;
       const words = command.words;
       let mode = -1;
@@ -56,10 +61,14 @@ export const chmodWorldWritable: Rule<DockerfileModel> = {
       };
       if (fixed && !run.execForm) report.fix = { title: `Use mode ${fixed}`, safe: false, edits: [replaceWord(model, run, word, fixed)] };
       reports.push(report);
+      }
+      if (reports.length === before) cleanScripts.add(run.script);
     }
     return reports;
   },
 };
+
+const cleanScripts = new WeakSet<ShellScript>();
 
 /**
  * The mode without world write; '' when world write is granted but no rewrite keeps the rest;

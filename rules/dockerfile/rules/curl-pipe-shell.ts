@@ -1,6 +1,7 @@
 import type { Report, Rule } from '../../types';
 import { commandName, rangeOfWord, unwrapCommand } from '../command-words';
 import type { DockerfileModel } from '../model';
+import type { ShellScript } from '../shell';
 
 const FETCHERS = new Set(['curl', 'wget']);
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'fish', 'python', 'python3', 'perl', 'ruby', 'node', 'php']);
@@ -36,7 +37,8 @@ export const curlPipeShell: Rule<DockerfileModel> = {
     const reports: Report[] = [];
     for (const stage of model.stages) {
       for (const run of stage.runs) {
-        if (run.execForm) continue;
+        if (run.execForm || cleanScripts.has(run.script)) continue;
+        const before = reports.length;
         const list = run.script.commands;
         for (let i = 0; i < list.length; i++) {
           const command = unwrapCommand(list[i]);
@@ -64,11 +66,15 @@ export const curlPipeShell: Rule<DockerfileModel> = {
             });
           }
         }
+        // Reports depend on the script alone (scripts are shared across edits): remember clean ones.
+        if (reports.length === before) cleanScripts.add(run.script);
       }
     }
     return reports;
   },
 };
+
+const cleanScripts = new WeakSet<ShellScript>();
 
 /** `… | python3 script.py` reads data, not code: only `python`, `python -` and `-c`-less stdin runs count. */
 function isLanguageOnFile(words: string[]): boolean {

@@ -1,7 +1,7 @@
 import type { Report, Rule } from '../../types';
 import { rangeOfWord, removeWords } from '../command-words';
 import type { DockerfileModel } from '../model';
-import { commandName } from '../shell';
+import { commandName, type ShellScript } from '../shell';
 
 const SUDO_VALUE_OPTIONS = /^-[ugCDhpRrT]$/;
 
@@ -32,6 +32,9 @@ export const sudo: Rule<DockerfileModel> = {
     const reports: Report[] = [];
     for (const stage of model.stages) {
       for (const run of stage.runs) {
+        // Reports depend on the script alone (scripts are shared across edits): skip clean ones.
+        if (cleanScripts.has(run.script)) continue;
+        const before = reports.length;
         for (const command of run.script.commands) {
           let at = 0;
           while (at < command.words.length && ['env', 'nice', 'time', 'nohup'].includes(command.words[at].value.replace(/^.*\//, ''))) {
@@ -62,8 +65,11 @@ export const sudo: Rule<DockerfileModel> = {
           }
           reports.push(report);
         }
+        if (reports.length === before) cleanScripts.add(run.script);
       }
     }
     return reports;
   },
 };
+
+const cleanScripts = new WeakSet<ShellScript>();

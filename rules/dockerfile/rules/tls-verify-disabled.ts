@@ -4,7 +4,7 @@ import { blanksAfter, blanksBefore, findOption, rangeOfWord, removeWords } from 
 import { deleteInstruction } from '../instruction-edits';
 import type { DockerfileModel } from '../model';
 import type { RunInstruction } from '../runs';
-import { commandName, unwrapCommand, type ShellWord } from '../shell';
+import { commandName, unwrapCommand, type ShellScript, type ShellWord } from '../shell';
 import { keywordOf } from '../keywords';
 
 /** Environment variables that switch verification off, and the values that do it. */
@@ -64,11 +64,20 @@ export const tlsVerifyDisabled: Rule<DockerfileModel> = {
       if (keyword === 'ENV' || keyword === 'ARG') reports.push(...checkEnv(model, instruction, keyword));
     }
     for (const stage of model.stages) {
-      for (const run of stage.runs) reports.push(...checkRun(model, run));
+      for (const run of stage.runs) {
+        // Whether a RUN is reported depends on its script alone (the model only places the
+        // reports), and scripts are shared across edits: one found clean stays clean.
+        if (cleanScripts.has(run.script)) continue;
+        const found = checkRun(model, run);
+        if (!found.length) cleanScripts.add(run.script);
+        for (const report of found) reports.push(report);
+      }
     }
     return reports;
   },
 };
+
+const cleanScripts = new WeakSet<ShellScript>();
 
 function checkEnv(model: DockerfileModel, instruction: Instruction, keyword: string): Report[] {
   const properties: Property[] = (instruction as Env).getProperties?.() ?? [];

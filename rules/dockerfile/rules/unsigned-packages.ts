@@ -71,6 +71,9 @@ export const unsignedPackages: Rule<DockerfileModel> = {
   check(model) {
     const reports: Report[] = [];
     for (const run of model.runs) {
+      // Reports depend on the script alone (scripts are shared across edits): skip clean ones.
+      if (cleanScripts.has(run.script)) continue;
+      const before = reports.length;
       for (const cmd of packageCommands(run.script)) {
         const seen = new Set<unknown>();
         for (const flag of cmd.flags) {
@@ -86,7 +89,10 @@ export const unsignedPackages: Rule<DockerfileModel> = {
           });
         }
       }
+      if (reports.length === before) cleanScripts.add(run.script);
     }
     return reports;
   },
 };
+
+const cleanScripts = new WeakSet<object>();

@@ -1,7 +1,6 @@
 import type { Report, Rule } from '../../types';
-import { rangeOfWord } from '../command-words';
+import { rangeOfWord, unwrappedCommands } from '../command-words';
 import type { DockerfileModel } from '../model';
-import { commandName, unwrapCommand } from '../shell';
 
 export const wgetAndCurl: Rule<DockerfileModel> = {
   meta: {
@@ -27,9 +26,7 @@ export const wgetAndCurl: Rule<DockerfileModel> = {
     for (const stage of model.stages) {
       let first: { name: string; line: number } | undefined;
       for (const run of stage.runs) {
-        for (const raw of run.script.commands) {
-          const command = unwrapCommand(raw);
-          const name = commandName(command);
+        for (const { command, name } of unwrappedCommands(run.script)) {
           if (name !== 'curl' && name !== 'wget') continue;
           const range = rangeOfWord(model, run, command.words[0]);
           if (!first) first = { name, line: range.start.line };

@@ -7,8 +7,10 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { scanImage, trivySettings } from './commands/scan';
-import { ScanResultsProvider } from './views/scan-results';
+import { buildAndScan, type BuildArguments } from './commands/build';
+import { cancelScans, scanImage, trivySettings, type ScanArguments, type ScanContext } from './commands/scan';
+import { ScanReportPanels } from './views/scan-report';
+import { ScanResultsProvider, type ScanSummary } from './views/scan-results';
 
 // The VS Code adapter: starts the language server, forwards settings and workspace trust, and
 // offers commands. It decides nothing about security; every finding comes from the server.
@@ -42,9 +44,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<Shipsh
   };
 
   const results = new ScanResultsProvider();
+  const reports = new ScanReportPanels();
+  const scanContext = (): ScanContext => ({ client, results, showReport: (summary) => reports.show(summary) });
+  const showReport = async (args?: { dockerfileUri?: string } | { scan: ScanSummary }) => {
+    const scan = pickScan(results, args);
+    if (!scan) {
+      void vscode.window.showInformationMessage('Shipshape: no image scan to report yet. Run "Shipshape: Scan Image with Trivy…" first.');
+      return undefined;
+    }
+    return reports.show(scan);
+  };
   context.subscriptions.push(
+    reports,
     vscode.window.registerTreeDataProvider('shipshape.scanResults', results),
-    vscode.commands.registerCommand('shipshape.scanImage', (args?: { dockerfileUri?: string; image?: string }) => scanImage(client, results, args)),
+    vscode.commands.registerCommand('shipshape.scanImage', (args?: ScanArguments) => scanImage(scanContext(), args)),
+    vscode.commands.registerCommand('shipshape.buildAndScan', (args?: BuildArguments) => buildAndScan(scanContext(), args)),
+    vscode.commands.registerCommand('shipshape.showScanReport', showReport),
     vscode.commands.registerCommand('shipshape.showScanResults', () => vscode.commands.executeCommand('shipshape.scanResults.focus')),
     vscode.commands.registerCommand('shipshape.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
@@ -65,7 +80,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Shipsh
   );
 
   await start();
-  return { client: () => client };
+  return { client: () => client, scanResults: () => results, scanReports: () => reports, cancelScans };
+}
+
+/** The scan a report is for: the one given, the tree node's, the active Dockerfile's, or the latest. */
+function pickScan(results: ScanResultsProvider, args?: { dockerfileUri?: string } | { scan: ScanSummary }): ScanSummary | undefined {
+  if (args && 'scan' in args && args.scan) return args.scan;
+  const uri = args && 'dockerfileUri' in args ? args.dockerfileUri : undefined;
+  if (uri) return results.get(uri);
+  const active = vscode.window.activeTextEditor?.document.uri.toString();
+  return (active && results.get(active)) || results.latest();
 }
 
 export async function deactivate(): Promise<void> {
@@ -76,6 +100,10 @@ export async function deactivate(): Promise<void> {
 /** What the extension hands to other extensions and to its own tests. */
 export interface ShipshapeApi {
   client(): LanguageClient | undefined;
+  scanResults(): ScanResultsProvider;
+  scanReports(): ScanReportPanels;
+  /** Cancels the scans in flight (as the progress notification's Cancel button does). */
+  cancelScans(): number;
 }
 
 function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {

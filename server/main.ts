@@ -9,8 +9,11 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../package.json';
+import { composeLanguage } from '../rules/compose';
+import { composeImages } from '../rules/compose/image-names';
 import { isConfigFile } from '../rules/config';
 import { ImageScans, COMMAND_OPEN_ADVISORY } from './lsp/image-scans';
+import { killRunningScans } from './trivy/runner';
 import { COMMAND_RUN_SCAN, ScanCommand, type RunScanArguments, type TrivySettings } from './lsp/scan-command';
 import { DocumentAnalyzer } from './lsp/analyzer';
 import { FIX_ALL_KIND, codeActions, fixAllEdit } from './lsp/code-actions';
@@ -137,8 +140,18 @@ connection.onCodeAction((params) => {
 connection.onCodeLens(({ textDocument }) => {
   const document = documents.get(textDocument.uri);
   const result = document && (analyzer.resultFor(document.uri, document.version) ?? analyzer.analyzeDocument(document));
-  if (!document || result?.analysis?.kind !== 'dockerfile') return [];
-  const lenses = scans.scans.codeLenses(document, result.analysis.finalStageLine);
+  if (!document || !result?.analysis) return [];
+  let lenses;
+  if (result.analysis.kind === 'dockerfile') {
+    lenses = scans.scans.codeLenses(document, result.analysis.finalStageLine);
+  } else if (result.analysis.kind === 'compose') {
+    // Compose services that build an image: scan it onto their Dockerfile.
+    const path = uriToPath(document.uri);
+    const { model } = composeLanguage.parse(document.getText(), { path, workspace, config: analyzer.configFor(path), now: new Date() });
+    lenses = scans.scans.composeCodeLenses(model, composeImages(model, path), (file) => workspace.readFile(file) !== undefined);
+  } else {
+    return [];
+  }
   // Editors without Shipshape's own client run the server command directly.
   if (!options.clientScanCommand) for (const lens of lenses) if (lens.command?.command === 'shipshape.scanImage') lens.command.command = COMMAND_RUN_SCAN;
   return lenses;
@@ -169,7 +182,10 @@ connection.onExecuteCommand(async (params, token) => {
   if (edit) await connection.workspace.applyEdit({ label: 'Shipshape: fix all', edit });
 });
 
-connection.onShutdown(() => scheduler.dispose());
+connection.onShutdown(() => {
+  scheduler.dispose();
+  killRunningScans();
+});
 
 documents.listen(connection);
 connection.listen();

@@ -30,42 +30,86 @@ export function trivySettings(): Record<string, unknown> {
   };
 }
 
-export async function scanImage(
-  client: LanguageClient | undefined,
-  results: ScanResultsProvider,
-  args?: { dockerfileUri?: string; image?: string },
-): Promise<void> {
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage(
-      'Shipshape runs Trivy, an external program, to scan images, so scanning is disabled in an untrusted workspace. Trust the workspace to scan.',
-    );
-    return;
-  }
-  if (!client) return;
+/** What a scan needs from the extension; tests pass their own. */
+export interface ScanContext {
+  client: LanguageClient | undefined;
+  results: ScanResultsProvider;
+  /** Offered after a scan ("Open Report"). */
+  showReport?: (summary: ScanSummary) => void;
+  /** Defaults to `vscode.workspace.isTrusted`. */
+  trusted?: boolean;
+}
+
+export interface ScanArguments {
+  dockerfileUri?: string;
+  image?: string;
+}
+
+const UNTRUSTED_MESSAGE =
+  'Shipshape runs external programs (Trivy, docker) to build and scan images, so this is disabled in an untrusted workspace. Trust the workspace to use it.';
+
+/** The guard every command that runs an external program goes through. */
+export function refuseUntrusted(trusted: boolean = vscode.workspace.isTrusted): boolean {
+  if (trusted) return false;
+  void vscode.window.showWarningMessage(UNTRUSTED_MESSAGE);
+  return true;
+}
+
+// Scans in flight, so they can be cancelled (the LanguageClient sends $/cancelRequest and the
+// server kills Trivy).
+const running = new Set<vscode.CancellationTokenSource>();
+
+/** Cancels every scan in flight; each returns undefined and publishes nothing. */
+export function cancelScans(): number {
+  const count = running.size;
+  for (const source of running) source.cancel();
+  return count;
+}
+
+/** Runs a scan; resolves to the summary, or undefined when refused, cancelled or failed (after telling the user). */
+export async function scanImage(context: ScanContext, args?: ScanArguments): Promise<ScanSummary | undefined> {
+  const { client, results } = context;
+  if (refuseUntrusted(context.trusted ?? vscode.workspace.isTrusted)) return undefined;
+  if (!client) return undefined;
   const dockerfileUri = args?.dockerfileUri ?? (await pickDockerfile());
-  if (!dockerfileUri) return;
+  if (!dockerfileUri) return undefined;
   const image = args?.image ?? (await pickImage(client, dockerfileUri));
-  if (!image) return;
+  if (!image) return undefined;
+  const source = new vscode.CancellationTokenSource();
+  running.add(source);
   try {
-    const summary = await client.sendRequest<ScanSummary | null>('workspace/executeCommand', {
-      command: SERVER_SCAN_COMMAND,
-      arguments: [{ dockerfileUri, image, trivy: trivySettings() }],
-    });
-    if (!summary) return; // cancelled
+    const summary = await client.sendRequest<ScanSummary | null>(
+      'workspace/executeCommand',
+      { command: SERVER_SCAN_COMMAND, arguments: [{ dockerfileUri, image, trivy: trivySettings() }] },
+      source.token,
+    );
+    if (!summary || source.token.isCancellationRequested) return undefined; // cancelled
     results.show(summary);
     const counts = summary.vulnerabilities.length;
     void vscode.commands.executeCommand('shipshape.scanResults.focus');
-    void vscode.window.showInformationMessage(
-      `Shipshape: ${image} has ${counts} vulnerabilit${counts === 1 ? 'y' : 'ies'} and ${summary.secrets.length} secret${summary.secrets.length === 1 ? '' : 's'}, shown on the Dockerfile lines that introduced them.`,
-    );
+    void vscode.window
+      .showInformationMessage(
+        `Shipshape: ${image} has ${counts} vulnerabilit${counts === 1 ? 'y' : 'ies'} and ${summary.secrets.length} secret${summary.secrets.length === 1 ? '' : 's'}, shown on the Dockerfile lines that introduced them.`,
+        'Open Report',
+      )
+      .then((choice) => {
+        if (choice === 'Open Report') context.showReport?.(summary);
+      });
+    return summary;
   } catch (error) {
+    if (source.token.isCancellationRequested) return undefined;
     const message = error instanceof Error ? error.message : String(error);
-    const choice = await vscode.window.showErrorMessage(`Shipshape scan failed: ${message}`, 'Open Settings');
-    if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'shipshape.trivy');
+    void vscode.window.showErrorMessage(`Shipshape scan failed: ${message}`, 'Open Settings').then((choice) => {
+      if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'shipshape.trivy');
+    });
+    return undefined;
+  } finally {
+    running.delete(source);
+    source.dispose();
   }
 }
 
-async function pickDockerfile(): Promise<string | undefined> {
+export async function pickDockerfile(): Promise<string | undefined> {
   const active = vscode.window.activeTextEditor?.document;
   if (active?.languageId === 'dockerfile') return active.uri.toString();
   const files = await vscode.workspace.findFiles('**/{Dockerfile,*.Dockerfile,Dockerfile.*,Containerfile}', '**/node_modules/**', 50);
@@ -84,13 +128,28 @@ async function pickImage(client: LanguageClient, dockerfileUri: string): Promise
     ...candidates.filter((c) => c.dockerfile && path.resolve(c.dockerfile) === dockerfilePath),
     ...candidates.filter((c) => !c.dockerfile || path.resolve(c.dockerfile) !== dockerfilePath),
   ];
-  const typed = 'Type an image reference…';
-  const items: vscode.QuickPickItem[] = [
-    ...ordered.map((c) => ({ label: c.image, description: c.detail })),
-    { label: typed, alwaysShow: true },
-  ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'Scan which image?', placeHolder: 'Local images, images of your Compose files, recent scans', matchOnDescription: true });
-  if (!picked) return undefined;
-  if (picked.label !== typed) return picked.label;
-  return vscode.window.showInputBox({ title: 'Image to scan', prompt: 'e.g. shop/web:dev or an image id', validateInput: (v) => (v.trim() ? undefined : 'Enter an image reference') });
+  const fixed: vscode.QuickPickItem[] = ordered.map((c) => ({ label: c.image, description: c.detail }));
+  // Whatever the user types is offered as an image reference of its own, first.
+  const pick = vscode.window.createQuickPick();
+  pick.title = 'Scan which image?';
+  pick.placeholder = 'Type an image reference (e.g. shop/web:dev or an image id), or pick a local, Compose or recent image';
+  pick.matchOnDescription = true;
+  pick.items = fixed;
+  pick.onDidChangeValue((value) => {
+    const typed = value.trim();
+    const exact = fixed.some((item) => item.label === typed);
+    pick.items = typed && !exact ? [{ label: typed, description: 'scan this image reference', alwaysShow: true }, ...fixed] : fixed;
+  });
+  return new Promise<string | undefined>((resolve) => {
+    let result: string | undefined;
+    pick.onDidAccept(() => {
+      result = pick.selectedItems[0]?.label ?? (pick.value.trim() || undefined);
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      pick.dispose();
+      resolve(result);
+    });
+    pick.show();
+  });
 }

@@ -42,12 +42,18 @@ export class ScanResultsProvider implements vscode.TreeDataProvider<Node> {
   readonly onDidChangeTreeData = this.changed.event;
 
   show(scan: ScanSummary): void {
+    this.scans.delete(scan.dockerfileUri); // the latest scan goes last
     this.scans.set(scan.dockerfileUri, scan);
     this.changed.fire(undefined);
   }
 
   get(dockerfileUri: string): ScanSummary | undefined {
     return this.scans.get(dockerfileUri);
+  }
+
+  /** The most recent scan shown. */
+  latest(): ScanSummary | undefined {
+    return [...this.scans.values()].pop();
   }
 
   getChildren(node?: Node): Node[] {
@@ -84,6 +90,7 @@ export class ScanResultsProvider implements vscode.TreeDataProvider<Node> {
         item.description = `${node.scan.vulnerabilities.length} vulnerabilities · ${node.scan.scannedAt}`;
         item.iconPath = new vscode.ThemeIcon('package');
         item.tooltip = node.scan.imageId;
+        item.contextValue = 'scanImage';
         return item;
       }
       case 'severity': {

@@ -11,6 +11,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ComposeImage } from '../../rules/compose/image-names';
+import type { ComposeModel } from '../../rules/compose/model';
 import { ruleDocUrl } from '../../rules/docs-url';
 import { IMAGE_SECRET_RULE, IMAGE_VULNERABILITY_RULE } from '../../rules/engine-rules';
 import { comparePositions } from '../../rules/position';
@@ -26,6 +28,8 @@ import { pathToUri, uriToPath } from './paths';
 
 export const COMMAND_SCAN_IMAGE = 'shipshape.scanImage';
 export const COMMAND_OPEN_ADVISORY = 'shipshape.openAdvisory';
+/** The VS Code client's report panel (other editors have no such command; the lens then does nothing). */
+export const COMMAND_SHOW_REPORT = 'shipshape.showScanReport';
 
 export interface ScanRecord {
   image: string;
@@ -128,7 +132,32 @@ export class ImageScans {
     if (record) {
       const counts = countBySeverity(record.report.vulnerabilities);
       const text = TRIVY_SEVERITIES.filter((s) => counts[s]).map((s) => `${counts[s]} ${s.toLowerCase()}`).join(', ') || 'no vulnerabilities';
-      lenses.push({ range, command: { title: `${record.image}: ${text}`, command: 'shipshape.showScanResults', arguments: [{ dockerfileUri: document.uri }] } });
+      lenses.push({ range, command: { title: `${record.image}: ${text}`, command: COMMAND_SHOW_REPORT, arguments: [{ dockerfileUri: document.uri }] } });
+    }
+    return lenses;
+  }
+
+  /**
+   * "Scan image with Trivy" on each Compose service that builds its image (`build:`), with
+   * the service's Dockerfile and image name; only when that Dockerfile exists.
+   */
+  composeCodeLenses(model: ComposeModel, images: ComposeImage[], exists: (path: string) => boolean): CodeLens[] {
+    const lenses: CodeLens[] = [];
+    for (const found of images) {
+      if (!found.built || !found.dockerfile || !exists(found.dockerfile)) continue;
+      const service = model.services.find((s) => s.name === found.service);
+      if (!service) continue;
+      const start = service.keyRange.start;
+      const range = { start, end: start };
+      lenses.push({
+        range,
+        command: {
+          title: '$(shield) Scan image with Trivy',
+          tooltip: `Scan ${found.image} and show its vulnerabilities on ${posix.basename(found.dockerfile)}`,
+          command: COMMAND_SCAN_IMAGE,
+          arguments: [{ dockerfileUri: pathToUri(found.dockerfile), image: found.image }],
+        },
+      });
     }
     return lenses;
   }

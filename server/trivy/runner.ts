@@ -52,6 +52,15 @@ export class TrivyError extends Error {
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 let queue: Promise<unknown> = Promise.resolve();
 
+/** Kill functions of the scans running now: Trivy runs in its own process group and would outlive us. */
+const running = new Set<() => void>();
+
+/** Ends every running scan; the server calls it on shutdown, and the process on exit. */
+export function killRunningScans(): void {
+  for (const kill of [...running]) kill();
+}
+process.on('exit', killRunningScans);
+
 /** The raw JSON report text; throws TrivyError. */
 export function runTrivy(options: TrivyScanOptions): Promise<string> {
   const run = queue.then(() => runOnce(options));
@@ -102,6 +111,7 @@ function runOnce(options: TrivyScanOptions): Promise<string> {
     const finish = (error: TrivyError | undefined, report?: string) => {
       if (settled) return;
       settled = true;
+      running.delete(kill);
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       cleanup();
@@ -116,6 +126,7 @@ function runOnce(options: TrivyScanOptions): Promise<string> {
         // already gone
       }
     };
+    running.add(kill);
     const onAbort = () => {
       kill();
       finish(new TrivyError('cancelled', 'The scan was cancelled.', stderr));

@@ -4,25 +4,9 @@ import * as vscode from 'vscode';
 // node is expanded, so a 10,000-vulnerability scan costs nothing until someone looks at it.
 // Selecting a vulnerability reveals the Dockerfile line that introduced it.
 
-export interface ScanSummary {
-  image: string;
-  imageId?: string;
-  dockerfileUri: string;
-  scannedAt: string;
-  vulnerabilities: Array<{
-    id: string;
-    pkgName: string;
-    pkgPath?: string;
-    installedVersion: string;
-    fixedVersion?: string;
-    severity: string;
-    title?: string;
-    url?: string;
-    line: number;
-    layer: string;
-  }>;
-  secrets: Array<{ ruleId: string; title: string; severity: string; target: string; line: number }>;
-}
+// The shape the server's scan command returns; a type import only, so no server code is bundled.
+export type { ScanSummary } from '../../server/lsp/scan-command';
+import type { ScanSummary } from '../../server/lsp/scan-command';
 
 type Vulnerability = ScanSummary['vulnerabilities'][number];
 const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'];

@@ -11,7 +11,8 @@ import { fixture, tempFolder } from './repo';
 // file gets diagnostics of its own.
 
 const LATEST = 'dockerfile/image-latest';
-const DOCKERFILE = 'FROM node:latest\nUSER node\nCMD ["node"]\n';
+// HEALTHCHECK NONE keeps dockerfile/healthcheck-missing quiet: these tests own the folder's config.
+const DOCKERFILE = 'FROM node:latest\nUSER node\nHEALTHCHECK NONE\nCMD ["node"]\n';
 
 describe('LSP configuration files', function () {
   this.timeout(15000);

@@ -2,14 +2,15 @@ import assert from 'assert';
 import { DiagnosticSeverity, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { codesAre, delay, messageOf, withCode } from './client';
 import { useServer } from './harness';
-import { fixture, tempFolder } from './repo';
+import { fixture, quietFolder } from './repo';
 
 // Open → publish, and what happens while the user types: incremental edits, bursts of
 // keystrokes, and that an older version is never published after a newer one.
 
 describe('LSP diagnostics', function () {
   this.timeout(15000);
-  const folder = tempFolder();
+  // The exact lists below are about the rules each test edits; the ambient ones are off.
+  const folder = quietFolder();
   after(() => folder.remove());
 
   describe('with the default (adaptive) debounce', () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { CodeActionKind, TextDocumentSyncKind, type TextDocumentSyncOptions } from 'vscode-languageserver-protocol';
 import { LspTestClient, type Transport } from './client';
-import { repoRoot, tempFolder } from './repo';
+import { quietFolder, repoRoot } from './repo';
 
 // Start-up and shut-down over both transports an editor may choose.
 
@@ -12,7 +12,7 @@ const FIX_ALL_KIND = 'source.fixAll.shipshape';
 describe('LSP lifecycle', function () {
   this.timeout(15000);
 
-  it('announces incremental sync, quick fixes, fix-all, hover and the fix-all command', async () => {
+  it('announces incremental sync, quick fixes, fix-all, hover, code lenses and its commands', async () => {
     const client = await LspTestClient.start();
     try {
       const { capabilities, serverInfo } = client.initializeResult;
@@ -24,7 +24,12 @@ describe('LSP lifecycle', function () {
       assert.ok(codeActionProvider.codeActionKinds?.includes(CodeActionKind.QuickFix));
       assert.ok(codeActionProvider.codeActionKinds?.includes(FIX_ALL_KIND));
       assert.strictEqual(capabilities.hoverProvider, true);
-      assert.deepStrictEqual(capabilities.executeCommandProvider?.commands, ['shipshape.applySafeFixes']);
+      assert.deepStrictEqual(capabilities.codeLensProvider, { resolveProvider: false }, 'the image-scan lens comes resolved');
+      // Fix-all, the image scan (also the code lens's command) and the advisory link of a scan finding.
+      assert.deepStrictEqual(
+        [...(capabilities.executeCommandProvider?.commands ?? [])].sort(),
+        ['shipshape.applySafeFixes', 'shipshape.openAdvisory', 'shipshape.runImageScan'],
+      );
       const pkg = JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8'));
       assert.deepStrictEqual(serverInfo, { name: 'shipshape', version: pkg.version });
     } finally {
@@ -49,7 +54,7 @@ describe('LSP lifecycle', function () {
 
   for (const transport of ['stdio', 'ipc'] as Transport[]) {
     it(`serves diagnostics and exits cleanly over ${transport}`, async () => {
-      const folder = tempFolder();
+      const folder = quietFolder();
       const client = await LspTestClient.start({ transport, rootPath: folder.dir });
       try {
         const uri = folder.uri('Dockerfile');

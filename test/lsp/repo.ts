@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import { pathToFileURL } from 'url';
@@ -37,4 +37,22 @@ export function tempFolder(prefix = 'shipshape-lsp-'): { dir: string; uri: (name
     uri: (name) => pathToFileURL(join(dir, name)).toString(),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * Rules that fire on almost any small Dockerfile whatever a test is about: a final stage
+ * without HEALTHCHECK, and a pinned base image whose end of life has passed (which depends on
+ * today's date, so a clean `alpine:3.20` of today is a finding tomorrow).
+ */
+export const AMBIENT_RULES = ['dockerfile/healthcheck-missing', 'dockerfile/image-eol'];
+
+/**
+ * A fresh temp folder whose `.shipshape.yaml` turns `off` the given rules (by default the
+ * ambient ones), so a suite can keep asserting exact diagnostic lists about the rules it tests.
+ * Every other rule keeps its default.
+ */
+export function quietFolder(prefix = 'shipshape-lsp-', off: string[] = AMBIENT_RULES): ReturnType<typeof tempFolder> {
+  const folder = tempFolder(prefix);
+  writeFileSync(join(folder.dir, '.shipshape.yaml'), `rules:\n${off.map((id) => `  ${id}: off\n`).join('')}`);
+  return folder;
 }

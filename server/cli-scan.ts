@@ -10,6 +10,7 @@ import { SEVERITY_RANK, type CheckReport } from './output/report';
 import { formatSarif } from './output/sarif';
 import { formatText } from './output/text';
 import { TrivyError } from './trivy/runner';
+import { inspectImage } from './trivy/docker';
 import { scanImage } from './trivy/scan';
 
 // `shipshape scan-image IMAGE --dockerfile PATH`: Trivy's findings located on the Dockerfile
@@ -67,6 +68,7 @@ export async function runScanImage(args: string[], io: CliIO, help: string): Pro
       dockerfileText: read.text,
       workspace,
       config,
+      inspect: (reference) => inspectImage(reference),
       reportFile: reportFile ? toNativePath(resolve(reportFile)) : undefined,
       trivy: reportFile
         ? undefined

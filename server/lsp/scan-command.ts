@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MappedReport } from '../../rules/trivy/map';
 import type { Workspace } from '../../rules/types';
 import { imageCandidates, type ImageCandidate } from '../trivy/candidates';
+import { inspectImage } from '../trivy/docker';
 import { TrivyError, type ScanPhase } from '../trivy/runner';
 import { scanImage } from '../trivy/scan';
 import type { DocumentAnalyzer } from './analyzer';
@@ -40,6 +41,8 @@ export interface ScanSummary {
   imageId?: string;
   dockerfileUri: string;
   scannedAt: string;
+  /** The image id was unchanged since the last scan, so Trivy was not run again. */
+  fromCache: boolean;
   vulnerabilities: Array<{
     id: string;
     pkgName: string;
@@ -63,6 +66,8 @@ const PHASE_MESSAGES: Record<ScanPhase, string> = {
 
 export class ScanCommand {
   private readonly recent: string[] = [];
+  /** Reports by image id (and Trivy options): rescanning an unchanged image does not run Trivy. */
+  private readonly reports = new Map<string, string>();
 
   constructor(
     private readonly connection: Connection,
@@ -103,6 +108,8 @@ export class ScanCommand {
         dockerfileText,
         workspace: this.workspace,
         config: this.analyzer.configFor(dockerfilePath),
+        inspect: (reference) => inspectImage(reference),
+        cache: this.reports,
         trivy: {
           image,
           trivyPath: trivy.path || 'trivy',
@@ -127,7 +134,7 @@ export class ScanCommand {
       });
       this.remember(image);
       this.republish(args.dockerfileUri);
-      return summarize(image, result.report.imageId, args.dockerfileUri, scannedAt, result.mapped);
+      return summarize(image, result.report.imageId, args.dockerfileUri, scannedAt, result.mapped, result.fromCache);
     } catch (error) {
       if (error instanceof TrivyError) {
         if (error.kind === 'cancelled') return null;
@@ -165,12 +172,13 @@ export class ScanCommand {
   }
 }
 
-function summarize(image: string, imageId: string | undefined, dockerfileUri: string, scannedAt: string, mapped: MappedReport): ScanSummary {
+function summarize(image: string, imageId: string | undefined, dockerfileUri: string, scannedAt: string, mapped: MappedReport, fromCache: boolean): ScanSummary {
   return {
     image,
     imageId,
     dockerfileUri,
     scannedAt,
+    fromCache,
     vulnerabilities: mapped.vulnerabilities.map(({ item, line, layer }) => ({
       id: item.id,
       pkgName: item.pkgName,

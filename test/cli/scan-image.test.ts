@@ -108,6 +108,15 @@ describe('shipshape scan-image', function () {
     assert.match(result.stderr, /Trivy was not found.*never downloads/);
   });
 
+  it('asks the local docker for the base image layers and maps with them', () => {
+    const dockerLog = path.join(dir, 'docker-args.log');
+    const result = scan(['shop/web:dev', '--format', 'json'], { SHIPSHAPE_DOCKER: path.join(TRIVY_FIXTURES, 'docker'), SHIPSHAPE_DOCKER_LOG: dockerLog });
+    const inspected = fs.readFileSync(dockerLog, 'utf8').trim().split('\n').map((l) => JSON.parse(l).argv.at(-1));
+    assert.deepStrictEqual(inspected, ['shop/web:dev', 'debian:bookworm']);
+    const lines = JSON.parse(result.stdout).files[0].findings.map((f: { range: { start: { line: number } } }) => f.range.start.line);
+    assert.deepStrictEqual(lines, [5, 6, 6, 10, 10]);
+  });
+
   it('needs a Dockerfile to place findings on', () => {
     fs.rmSync(path.join(dir, 'Dockerfile'));
     const result = scan(['shop/web:dev']);

@@ -108,6 +108,23 @@ describe('LSP image scan', function () {
     assert.ok(!again.vulnerabilities.some((v) => v.id === 'CVE-2024-0002'));
   });
 
+  it('serves a rescan of an unchanged image (same id from docker) from the cache, without Trivy', async () => {
+    const trivyLog = path.join(folder.dir, 'trivy.log');
+    process.env.SHIPSHAPE_DOCKER = path.join(TRIVY, 'docker');
+    process.env.SHIPSHAPE_TRIVY_LOG = trivyLog;
+    try {
+      await start();
+      const { uri } = await scanned();
+      const again = (await client.executeCommand('shipshape.runImageScan', [{ dockerfileUri: uri, image: 'shop/web:dev' }])) as { fromCache: boolean; vulnerabilities: unknown[] };
+      assert.strictEqual(again.fromCache, true);
+      assert.strictEqual(again.vulnerabilities.length, 4);
+      assert.strictEqual(fs.readFileSync(trivyLog, 'utf8').trim().split('\n').length, 1, 'Trivy ran once');
+    } finally {
+      delete process.env.SHIPSHAPE_DOCKER;
+      delete process.env.SHIPSHAPE_TRIVY_LOG;
+    }
+  });
+
   it('marks scan diagnostics as possibly stale once the Dockerfile changes', async () => {
     await start();
     const { uri } = await scanned();

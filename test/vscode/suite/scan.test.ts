@@ -127,6 +127,7 @@ describe('Image scans (stand-in Trivy)', function () {
       image: 'synthetic/many:1',
       dockerfileUri: vscode.Uri.file(path.join(workspaceRoot(), 'many', 'Dockerfile')).toString(),
       scannedAt: '2026-11-23 10:00',
+      fromCache: false,
       vulnerabilities: Array.from({ length: 10_000 }, (_, i) => ({
         id: `CVE-2026-${String(i).padStart(5, '0')}`,
         pkgName: `pkg-${i % 300}`,

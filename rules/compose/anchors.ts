@@ -45,14 +45,18 @@ export function resolveAnchors(root: ParsedNode | null, lines: LineIndex): Ancho
     let size = 1;
     if (isCollection(node)) {
       let largest: { alias: Alias; size: number } | undefined;
+      const visit = (part: Node | null): void => {
+        const partSize = walk(part);
+        size += partSize;
+        if (part && isAlias(part) && (!largest || partSize > largest.size)) largest = { alias: part, size: partSize };
+      };
       for (const item of node.items) {
-        const parts = isPair(item) ? [item.key as Node | null, item.value as Node | null] : [item as Node];
-        for (const part of parts) {
-          const partSize = walk(part);
-          size += partSize;
-          if (part && isAlias(part) && (!largest || partSize > largest.size)) largest = { alias: part, size: partSize };
-        }
-        if (isPair(item) && isMergeKey(item.key)) checkMerge(item as Pair<ParsedNode, ParsedNode | null>);
+        // Key then value (no per-item array: this walk runs on every keystroke).
+        if (isPair(item)) {
+          visit(item.key as Node | null);
+          visit(item.value as Node | null);
+          if (isMergeKey(item.key)) checkMerge(item as Pair<ParsedNode, ParsedNode | null>);
+        } else visit(item as Node);
       }
       // Only aliases can make a Compose file this large; a huge file without them is just huge.
       if (size > MAX_EXPANDED_NODES && largest && !table.expansionExceeded) reportBomb(largest.alias);

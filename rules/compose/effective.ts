@@ -140,9 +140,20 @@ export class EffectiveMap {
     readonly via: readonly Via[] = [],
   ) {}
 
+  // Entries, child views and lists are built once per view and shared by every rule that asks
+  // (the model is never mutated). Callers get fresh arrays, so sorting one cannot leak.
+  private entryCache: Map<string, Entry | undefined> | undefined;
+  private mapCache: Map<string, EffectiveMap | undefined> | undefined;
+  private listCache: Map<string, Item[] | undefined> | undefined;
+  private allEntries: Entry[] | undefined;
+
   get(key: string): Entry | undefined {
+    const cache = (this.entryCache ??= new Map());
+    if (cache.has(key)) return cache.get(key);
     const indexed = indexOf(this.context, this.node).get(key);
-    return indexed && this.entryFor(key, indexed);
+    const entry = indexed && this.entryFor(key, indexed);
+    cache.set(key, entry);
+    return entry;
   }
 
   has(key: string): boolean {
@@ -155,19 +166,35 @@ export class EffectiveMap {
 
   /** Every effective entry: the mapping's own keys in order, then keys its merges add. */
   entries(): Entry[] {
-    return [...indexOf(this.context, this.node)].map(([key, indexed]) => this.entryFor(key, indexed));
+    if (!this.allEntries) {
+      const all: Entry[] = [];
+      for (const key of indexOf(this.context, this.node).keys()) all.push(this.get(key)!);
+      this.allEntries = all;
+    }
+    return this.allEntries.slice();
   }
 
   /** The value of `key` as a mapping view, when it is one. */
   map(key: string): EffectiveMap | undefined {
+    const cache = (this.mapCache ??= new Map());
+    if (cache.has(key)) return cache.get(key);
     const entry = this.get(key);
-    return entry ? mapOf(this.context, entry) : undefined;
+    const map = entry ? mapOf(this.context, entry) : undefined;
+    cache.set(key, map);
+    return map;
   }
 
   /** The items of `key`'s value, when it is a sequence (aliases in it resolved). */
   list(key: string): Item[] | undefined {
-    const entry = this.get(key);
-    return entry ? listOf(this.context, entry) : undefined;
+    const cache = (this.listCache ??= new Map());
+    let items: Item[] | undefined;
+    if (cache.has(key)) items = cache.get(key);
+    else {
+      const entry = this.get(key);
+      items = entry ? listOf(this.context, entry) : undefined;
+      cache.set(key, items);
+    }
+    return items?.slice();
   }
 
   private entryFor(key: string, indexed: IndexedPair): Entry {
@@ -176,21 +203,51 @@ export class EffectiveMap {
     const keyNode = pair.key;
     const keyRange = rangeOfNode(this.context, keyNode);
     const item = makeItem(this.context, pair.value, via, keyRange);
-    return { ...item, key, pair, keyNode, keyRange, owner };
+    // Built field by field (not by spreading `item`): this runs for every key rules look at.
+    const entry: Entry = {
+      written: item.written,
+      node: item.node,
+      range: item.range,
+      via: item.via,
+      raw: item.raw,
+      value: item.value,
+      resolved: item.resolved,
+      key,
+      pair,
+      keyNode,
+      keyRange,
+      owner,
+    };
+    if (item.interpolation) entry.interpolation = item.interpolation;
+    return entry;
   }
 }
 
 /** The value as a mapping view (merges resolved) when it is a mapping. */
 export function mapOf(context: NodeContext, item: Item): EffectiveMap | undefined {
-  return isMap(item.node) ? new EffectiveMap(context, item.node as YAMLMap<ParsedNode, ParsedNode | null>, item.via) : undefined;
+  if (!isMap(item.node)) return undefined;
+  // One view per (item, context), so its entry caches are shared by every rule asking.
+  const cached = mapViews.get(item);
+  if (cached && cached.context === context) return cached;
+  const view = new EffectiveMap(context, item.node as YAMLMap<ParsedNode, ParsedNode | null>, item.via);
+  if (!cached) mapViews.set(item, view);
+  return view;
 }
+
+const mapViews = new WeakMap<Item, EffectiveMap>();
 
 /** The value's items, aliases resolved, when it is a sequence. */
 export function listOf(context: NodeContext, item: Item): Item[] | undefined {
   if (!isSeq(item.node)) return undefined;
+  const cached = listViews.get(item);
+  if (cached && cached.context === context) return cached.items.slice();
   const seq = item.node as YAMLSeq<ParsedNode | null>;
-  return seq.items.map((child) => makeItem(context, child, item.via, item.range));
+  const items = seq.items.map((child) => makeItem(context, child, item.via, item.range));
+  if (!cached) listViews.set(item, { context, items });
+  return items.slice();
 }
+
+const listViews = new WeakMap<Item, { context: NodeContext; items: Item[] }>();
 
 /**
  * Builds (once per mapping) the key → pair index with YAML merge semantics: keys written in the

@@ -60,16 +60,21 @@ export class ComposeService {
     return this.body?.list(key);
   }
 
+  // Normalized once per service (the model is never mutated); callers get fresh arrays.
+  private cachedEnvironment: EnvironmentVariable[] | undefined;
+  private cachedPorts: PortMapping[] | undefined;
+  private cachedVolumes: VolumeMount[] | undefined;
+
   environment(): EnvironmentVariable[] {
-    return this.body ? environmentOf(this.body) : [];
+    return (this.cachedEnvironment ??= this.body ? environmentOf(this.body) : []).slice();
   }
 
   ports(): PortMapping[] {
-    return this.body ? portsOf(this.body) : [];
+    return (this.cachedPorts ??= this.body ? portsOf(this.body) : []).slice();
   }
 
   volumes(): VolumeMount[] {
-    return this.body ? volumesOf(this.body) : [];
+    return (this.cachedVolumes ??= this.body ? volumesOf(this.body) : []).slice();
   }
 }
 

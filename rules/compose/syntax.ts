@@ -1,4 +1,5 @@
-import { Composer, type Document, Parser, type YAMLError } from 'yaml';
+import type { Document, YAMLError } from 'yaml';
+import { incrementalParsing, parseIncremental, parseWhole } from './incremental';
 import type { ParseProblem } from '../language';
 import type { LineIndex } from '../position';
 
@@ -17,15 +18,16 @@ export type ComposeDocument = Document.Parsed;
  */
 let lastText: string | undefined;
 let lastDocuments: ComposeDocument[] = [];
+let lastIncremental = true;
 
 export function parseYaml(text: string): ComposeDocument[] {
-  if (text === lastText) return lastDocuments;
-  const documents: ComposeDocument[] = [];
+  if (text === lastText && lastIncremental === incrementalParsing.enabled) return lastDocuments;
   // Duplicate keys stay errors (Compose rejects them too); merge keys are resolved by the
-  // model itself, so the library sees `<<` as an ordinary key.
-  const composer = new Composer({ prettyErrors: false, uniqueKeys: true });
-  for (const doc of composer.compose(new Parser().parse(text))) documents.push(doc as ComposeDocument);
+  // model itself, so the library sees `<<` as an ordinary key. Unchanged service blocks are
+  // reused from the previous parse (incremental.ts) whenever that gives the same documents.
+  const documents: ComposeDocument[] = parseIncremental(text) ?? parseWhole(text);
   lastText = text;
+  lastIncremental = incrementalParsing.enabled;
   lastDocuments = documents;
   return documents;
 }

@@ -27,8 +27,11 @@ interface Loc {
   value: unknown;
   /** The node whose text is the value; for an empty value, the key (or collection) it belongs to. Ranges are computed only for reported errors. */
   at: ParsedNode | null;
-  /** Mapping keys or sequence indexes → where that child is written. */
+  /** Mapping keys or sequence indexes → where that child is written. Built on demand (only errors need it): use `childrenOf`. */
   children?: Map<string, Child>;
+  /** For collections: the node and builder that `childrenOf` expands. */
+  node?: ParsedNode;
+  builder?: Builder;
   /** The value is (or contains text that is) an unknown variable: never judged. */
   unresolved?: boolean;
 }
@@ -101,29 +104,35 @@ class Builder {
     return loc;
   }
 
+  children(node: ParsedNode, at: ParsedNode | null): Map<string, Child> {
+    const children = new Map<string, Child>();
+    if (isMap(node)) {
+      for (const [key, { pair }] of indexOf(this.context, node as YAMLMap<ParsedNode, ParsedNode | null>)) {
+        const written = pair.value;
+        if (written && (written as { tag?: string }).tag === '!reset') continue;
+        children.set(key, { key: pair.key, loc: this.build(written, pair.key) });
+      }
+    } else if (isSeq(node)) {
+      (node as YAMLSeq<ParsedNode | null>).items.forEach((item, i) => children.set(String(i), { loc: this.build(item, at) }));
+    }
+    return children;
+  }
+
   private fresh(node: ParsedNode, fallback: ParsedNode | null): Loc {
     const at = node.range[1] > node.range[0] ? node : fallback;
     if (isMap(node)) {
       const value: Record<string, unknown> = Object.create(null);
-      const children = new Map<string, Child>();
       for (const [key, { pair }] of indexOf(this.context, node as YAMLMap<ParsedNode, ParsedNode | null>)) {
         const written = pair.value;
         // `!reset` removes the key (override files); `!override` just replaces it.
         if (written && (written as { tag?: string }).tag === '!reset') continue;
-        const loc = this.build(written, pair.key);
-        value[key] = loc.value;
-        children.set(key, { key: pair.key, loc });
+        value[key] = this.build(written, pair.key).value;
       }
-      return { value, at, children };
+      return { value, at, node, builder: this };
     }
     if (isSeq(node)) {
-      const children = new Map<string, Child>();
-      const value = (node as YAMLSeq<ParsedNode | null>).items.map((item, i) => {
-        const loc = this.build(item, at);
-        children.set(String(i), { loc });
-        return loc.value;
-      });
-      return { value, at, children };
+      const value = (node as YAMLSeq<ParsedNode | null>).items.map((item) => this.build(item, at).value);
+      return { value, at, node, builder: this };
     }
     if (!isScalar(node)) return { value: null, at };
     const raw = node.value;
@@ -137,6 +146,16 @@ class Builder {
     if (!result.resolved) return { value: raw, at, unresolved: true };
     return { value: result.value, at };
   }
+}
+
+/**
+ * The children of a collection's location, the same `build` gave while building its value
+ * (memoized per node, so the same objects; empty values get equal new ones).
+ */
+function childrenOf(loc: Loc | undefined): Map<string, Child> | undefined {
+  if (!loc || loc.children || !loc.node || !loc.builder) return loc?.children;
+  loc.children = loc.builder.children(loc.node, loc.at);
+  return loc.children;
 }
 
 interface Located {
@@ -159,7 +178,7 @@ function locate(root: Loc, segments: string[]): Located {
   let key: ParsedNode | undefined;
   let unresolved = !!root.unresolved;
   for (const segment of segments) {
-    const child: Child | undefined = loc?.children?.get(segment);
+    const child: Child | undefined = childrenOf(loc)?.get(segment);
     if (!child) return { loc: undefined, key, unresolved };
     loc = child.loc;
     key = child.key;
@@ -258,7 +277,7 @@ function describe(error: AjvError, segments: string[], located: Located, schema:
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
-      const child = loc.children?.get(key);
+      const child = childrenOf(loc)?.get(key);
       const range = child?.key ? rangeOf(child.key) : valueRange;
       return { message: unknownKeyMessage(key, segments, schema), range };
     }
@@ -285,7 +304,7 @@ function describe(error: AjvError, segments: string[], located: Located, schema:
     }
     case 'uniqueItems': {
       const later = Math.max(Number(error.params.i), Number(error.params.j));
-      const item = loc.children?.get(String(later))?.loc;
+      const item = childrenOf(loc)?.get(String(later))?.loc;
       const shown = item && typeof item.value !== 'object' ? ` \`${String(item.value)}\`` : ' the same entry';
       return { message: `${capital(subject)} lists${shown} twice; Compose rejects duplicate entries here.`, range: item ? rangeOf(item.at) : valueRange };
     }

@@ -8,16 +8,19 @@ import { uriToPath } from './paths';
  * The engine's view of the files in the editor: open documents as the user sees them (unsaved
  * edits included), everything else from disk. Reads are synchronous and small (config files,
  * includes, a .dockerignore); a missing or unreadable file is simply absent.
+ *
+ * Rules read several neighbouring files per analysis, so open documents are indexed by path
+ * once, when they open, rather than by converting every URI on every read.
  */
 export function editorWorkspace(documents: TextDocuments<TextDocument>): Workspace {
-  const openText = (path: string) => {
-    for (const doc of documents.all()) if (uriToPath(doc.uri) === path) return doc.getText();
-    return undefined;
-  };
+  const openByPath = new Map<string, string>();
+  documents.onDidOpen(({ document }) => openByPath.set(uriToPath(document.uri), document.uri));
+  documents.onDidClose(({ document }) => openByPath.delete(uriToPath(document.uri)));
   return {
     readFile(path) {
-      const open = openText(path);
-      if (open !== undefined) return open;
+      const uri = openByPath.get(path);
+      const open = uri === undefined ? undefined : documents.get(uri);
+      if (open) return open.getText();
       try {
         return readFileSync(path, 'utf8');
       } catch {

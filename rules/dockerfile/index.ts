@@ -7,8 +7,9 @@ import { syntaxProblems } from './syntax';
 import { baseRules } from './groups/base';
 import { instructionsRules } from './groups/instructions';
 import { runRules } from './groups/run';
+import { parityRules } from './groups/parity';
 
-export const dockerfileRules = [dockerfileSyntax, userMissing, imageLatest, ...baseRules, ...runRules, ...instructionsRules];
+export const dockerfileRules = [dockerfileSyntax, userMissing, imageLatest, ...baseRules, ...runRules, ...instructionsRules, ...parityRules];
 
 export const dockerfileLanguage: Language<DockerfileModel> = {
   // Rules are typed against the model; the parser rule's check ignores it.

@@ -37,7 +37,7 @@ describe('cli: main() in-process', () => {
   });
 
   it('reads stdin through io', async () => {
-    const io = fakeIO(root, 'FROM alpine:3.20\nUSER nobody\nHEALTHCHECK CMD ["true"]\nCMD ["sh"]\n');
+    const io = fakeIO(root, 'FROM alpine:3.20\nUSER 65534\nHEALTHCHECK CMD ["true"]\nCMD ["sh"]\n');
     assert.strictEqual(await main(['check', '-'], io), 0, io.out + io.err);
     assert.match(io.out, /No problems found/);
   });

@@ -27,7 +27,7 @@ export const userMissing: Rule<DockerfileModel> = {
         'filesystem, can install tools, and is one kernel or runtime escape away from root on the host. Running as an ' +
         'unprivileged user is the first item of the CIS Docker Benchmark (4.1) and costs a line.',
       example: 'FROM node:22-alpine\nCOPY . /app\nCMD ["node", "/app/server.js"]',
-      fixed: 'FROM node:22-alpine\nCOPY . /app\nUSER node\nCMD ["node", "/app/server.js"]',
+      fixed: 'FROM node:22-alpine\nCOPY . /app\nUSER 1000:1000\nCMD ["node", "/app/server.js"]',
       notes:
         'Unlike hadolint, only the final stage is judged: build stages may run as root. Base images known to default to a ' +
         'non-root user (distroless `:nonroot`, Chainguard, `nginx-unprivileged`, Bitnami) are accepted, and so is any image ' +
@@ -92,42 +92,55 @@ function chainable(model: DockerfileModel, instruction: Instruction): boolean {
 }
 
 /** The instructions to insert, fitted to the base image family. */
-function userLines(existing: string | undefined, stage: Stage): string[] {
-  if (existing) return [`USER ${existing}`];
+function userLines(existing: CreatedUser | undefined, stage: Stage): string[] {
+  // Numeric ids, so Kubernetes' runAsNonRoot and similar checks can verify the user.
+  if (existing?.uid) return [`USER ${existing.uid}`];
   const info: BaseInfo = stage.baseInfo;
-  if (stage.base.image?.name === 'node' || stage.base.stage?.base.image?.name === 'node') return ['USER node'];
+  // The official node images create `node` with uid/gid 1000.
+  if (stage.base.image?.name === 'node' || stage.base.stage?.base.image?.name === 'node') return ['USER 1000:1000'];
   switch (info.family) {
     case 'alpine':
-      return [`RUN addgroup -S ${SHELL_USER} && adduser -S -G ${SHELL_USER} ${SHELL_USER}`, `USER ${SHELL_USER}`];
+      return [`RUN addgroup -S -g ${UID} ${SHELL_USER} && adduser -S -u ${UID} -G ${SHELL_USER} ${SHELL_USER}`, `USER ${UID}:${UID}`];
     case 'debian':
-      return [`RUN groupadd -r ${SHELL_USER} && useradd -r -g ${SHELL_USER} ${SHELL_USER}`, `USER ${SHELL_USER}`];
+      return [`RUN groupadd -r -g ${UID} ${SHELL_USER} && useradd -r -u ${UID} -g ${SHELL_USER} ${SHELL_USER}`, `USER ${UID}:${UID}`];
     case 'rhel':
       // ubi-minimal and ubi-micro ship without shadow-utils; OpenShift-style arbitrary UIDs work everywhere.
       return info.variant === 'ubi-minimal'
         ? ['USER 1001']
-        : [`RUN groupadd -r ${SHELL_USER} && useradd -r -g ${SHELL_USER} ${SHELL_USER}`, `USER ${SHELL_USER}`];
+        : [`RUN groupadd -r -g ${UID} ${SHELL_USER} && useradd -r -u ${UID} -g ${SHELL_USER} ${SHELL_USER}`, `USER ${UID}:${UID}`];
     case 'distroless':
     case 'chainguard':
-      return ['USER nonroot:nonroot'];
     case 'scratch':
+      // distroless and Chainguard images define `nonroot` as 65532; scratch has no users at all.
       return ['USER 65532:65532'];
     case 'windows':
       return ['USER ContainerUser'];
     default:
-      return ['USER 10001:10001'];
+      return [`USER ${UID}:${UID}`];
   }
+}
+
+const UID = 10001;
+
+interface CreatedUser {
+  name: string;
+  /** The uid the file gives it (`useradd -u 1001`), when it says. */
+  uid?: string;
 }
 
 const CREATE_USER = /\b(?:useradd|adduser)\b((?:\s+(?:-{1,2}[\w-]+(?:[ =](?!-)[^\s&;|]+)?|\\\s*))*)\s+([a-z_][a-z0-9_-]*)\b/gi;
 
 /** A user the stage (or a stage it builds on) already creates with useradd/adduser. */
-function createdUser(stage: Stage): string | undefined {
+function createdUser(stage: Stage): CreatedUser | undefined {
   for (let s: Stage | undefined = stage; s; s = s.base.stage) {
     const runs = s.instructions.filter((i: Instruction) => i.getKeyword() === 'RUN');
     for (let r = runs.length - 1; r >= 0; r--) {
       const text = runs[r].getArgumentsContent() ?? '';
-      let found: string | undefined;
-      for (const match of text.matchAll(CREATE_USER)) found = match[2];
+      let found: CreatedUser | undefined;
+      for (const match of text.matchAll(CREATE_USER)) {
+        const uid = /(?:^|\s)(?:-u|--uid)[ =](\d+)/.exec(match[1])?.[1];
+        found = { name: match[2], ...(uid ? { uid } : {}) };
+      }
       if (found) return found;
     }
   }

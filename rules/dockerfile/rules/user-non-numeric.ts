@@ -1,0 +1,39 @@
+import type { Report, Rule } from '../../types';
+import type { DockerfileModel } from '../model';
+
+export const userNonNumeric: Rule<DockerfileModel> = {
+  meta: {
+    id: 'dockerfile/user-non-numeric',
+    kind: 'dockerfile',
+    severity: 'info',
+    tier: 2,
+    title: 'USER names a user instead of a numeric UID',
+    aliases: ['hadolint:DL3066'],
+    fix: 'none',
+    docs: {
+      what: 'Reports `USER name` (or `name:group`) in the final stage, unless the value comes from a build argument or the image is a Windows image (whose users have no numeric ids).',
+      why:
+        'Kubernetes `runAsNonRoot` and other admission checks can only verify a numeric UID: with a name they cannot tell ' +
+        'root from non-root and refuse the pod, and the name may not resolve on the host for volume permissions.',
+      example: 'FROM node:22\nUSER node\nCMD ["node", "server.js"]',
+      fixed: 'FROM node:22\nUSER 1000:1000\nCMD ["node", "server.js"]',
+      notes: 'Unlike hadolint, only the final stage is judged: build stages never run under an orchestrator.',
+    },
+  },
+  check(model) {
+    const reports: Report[] = [];
+    const stage = model.finalStage;
+    // Windows users have no numeric ids.
+    if (stage?.baseInfo.family === 'windows') return reports;
+    for (const instruction of stage?.instructions ?? []) {
+      if (instruction.getKeyword() !== 'USER') continue;
+      const value = instruction.getArgumentsContent()?.trim() ?? '';
+      const uid = value.split(':')[0];
+      if (!uid || /^\d+$/.test(uid) || uid.includes('$')) continue;
+      const range = instruction.getArgumentsRange();
+      if (!range) continue;
+      reports.push({ message: `\`USER ${value}\` names a user; use its numeric UID (e.g. \`USER 10001\`) so the runtime can verify it is not root.`, range });
+    }
+    return reports;
+  },
+};

@@ -5,6 +5,7 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
+  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -93,11 +94,10 @@ function publish(document: TextDocument): void {
   const current = documents.get(document.uri);
   if (!current || current.version !== document.version) return; // superseded while waiting
   const result = analyzer.analyzeDocument(current);
-  void connection.sendDiagnostics({
-    uri: current.uri,
-    version: current.version,
-    diagnostics: [...result.findings.map((finding) => toDiagnostic(finding, current.uri)), ...scans.scans.diagnostics(current)],
-  });
+  const diagnostics = new Array<Diagnostic>(result.findings.length);
+  for (let i = 0; i < result.findings.length; i++) diagnostics[i] = toDiagnostic(result.findings[i], current.uri);
+  for (const diagnostic of scans.scans.diagnostics(current)) diagnostics.push(diagnostic);
+  void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
 }
 
 function schedule(document: TextDocument): void {

@@ -122,14 +122,15 @@ class Parser {
   /** Words ended by `;` (or by an error standing in for one): one or more simple directives. */
   private addStatement(frame: Frame, words: NginxArg[], terminatorStart: number, terminatorEnd: number): void {
     const groups = this.splitAtMissingSemicolons(frame, words);
-    groups.forEach((group, index) => {
+    for (let index = 0; index < groups.length; index++) {
+      const group = groups[index];
       const last = index === groups.length - 1;
       const directive = this.directive(frame, group, last ? terminatorStart : group[group.length - 1].end, last ? terminatorEnd : group[group.length - 1].end);
       if (!frame.entries && takesBlock(directive.name, frame.directive?.name) === true) {
         this.problem(directive.nameToken.start, directive.nameToken.end, `Directive "${directive.name}" has no opening "{".`);
       }
       frame.children.push(directive);
-    });
+    }
   }
 
   private openBlock(frame: Frame, words: NginxArg[], at: number): Frame | undefined {
@@ -216,6 +217,8 @@ class Parser {
    */
   private splitAtMissingSemicolons(frame: Frame, words: NginxArg[]): NginxArg[][] {
     if (frame.entries || words.length < 2 || !isKnownDirective(words[0].value)) return [words];
+    // Almost every statement has no split point: find that out before copying any words.
+    if (!this.hasSplitPoint(words)) return [words];
     const groups: NginxArg[][] = [];
     let current: NginxArg[] = [words[0]];
     for (let i = 1; i < words.length; i++) {
@@ -231,6 +234,14 @@ class Parser {
     }
     groups.push(current);
     return groups;
+  }
+
+  private hasSplitPoint(words: NginxArg[]): boolean {
+    for (let i = 1; i < words.length; i++) {
+      const word = words[i];
+      if (!word.quoted && looksLikeDirectiveName(word.value) && this.lineBreakBetween(words[i - 1].end, word.start)) return true;
+    }
+    return false;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'fs';
+import { existsSync, readFileSync, readdirSync } from 'fs';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Workspace } from '../../rules/types';
@@ -21,6 +21,9 @@ export function editorWorkspace(documents: TextDocuments<TextDocument>): Workspa
       const uri = openByPath.get(path);
       const open = uri === undefined ? undefined : documents.get(uri);
       if (open) return open.getText();
+      // Most files rules look for (a .dockerignore, an env file) are absent: asking first
+      // avoids building and throwing an ENOENT error on every keystroke.
+      if (!existsSync(path)) return undefined;
       try {
         return readFileSync(path, 'utf8');
       } catch {
@@ -28,6 +31,7 @@ export function editorWorkspace(documents: TextDocuments<TextDocument>): Workspa
       }
     },
     listDir(dir) {
+      if (!existsSync(dir)) return undefined;
       try {
         return readdirSync(dir);
       } catch {

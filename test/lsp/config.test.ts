@@ -12,7 +12,7 @@ import { fixture, tempFolder } from './repo';
 
 const LATEST = 'dockerfile/image-latest';
 // HEALTHCHECK NONE keeps dockerfile/healthcheck-missing quiet: these tests own the folder's config.
-const DOCKERFILE = 'FROM node:latest\nUSER node\nHEALTHCHECK NONE\nCMD ["node"]\n';
+const DOCKERFILE = 'FROM node:latest\nUSER 1000\nHEALTHCHECK NONE\nCMD ["node"]\n';
 
 describe('LSP configuration files', function () {
   this.timeout(15000);

@@ -45,7 +45,7 @@ describe('LSP diagnostics', function () {
     it('publishes an empty list for a clean file, and clears diagnostics on close', async () => {
       const client = server();
       const clean = folder.uri('clean/Dockerfile');
-      await client.open(clean, 'dockerfile', 'FROM alpine:3.20\nUSER nobody\nCMD ["true"]\n');
+      await client.open(clean, 'dockerfile', 'FROM alpine:3.20\nUSER 65534\nCMD ["true"]\n');
       assert.deepStrictEqual((await client.diagnostics(clean, 1)).diagnostics, []);
 
       const dirty = folder.uri('dirty/Dockerfile');
@@ -126,8 +126,8 @@ describe('LSP diagnostics', function () {
       const client = server();
       const a = folder.uri('two/a/Dockerfile');
       const b = folder.uri('two/b/Dockerfile');
-      await client.open(a, 'dockerfile', 'FROM alpine:3\nUSER nobody\n');
-      await client.open(b, 'dockerfile', 'FROM alpine:3\nUSER nobody\n');
+      await client.open(a, 'dockerfile', 'FROM alpine:3\nUSER 65534\n');
+      await client.open(b, 'dockerfile', 'FROM alpine:3\nUSER 65534\n');
       const pending: Array<Promise<number>> = [];
       for (let i = 0; i < 20; i++) {
         const at = { line: 2, character: 0 };

@@ -58,7 +58,7 @@ describe('LSP lifecycle', function () {
       const client = await LspTestClient.start({ transport, rootPath: folder.dir });
       try {
         const uri = folder.uri('Dockerfile');
-        await client.open(uri, 'dockerfile', 'FROM alpine:latest\nUSER nobody\nCMD ["sh"]\n');
+        await client.open(uri, 'dockerfile', 'FROM alpine:latest\nUSER 65534\nCMD ["sh"]\n');
         const published = await client.diagnostics(uri, 1);
         assert.deepStrictEqual(published.diagnostics.map((d) => d.code), ['dockerfile/image-latest']);
         assert.strictEqual(await client.stop(), 0);

@@ -44,7 +44,7 @@ export function tempFolder(prefix = 'shipshape-lsp-'): { dir: string; uri: (name
  * without HEALTHCHECK, and a pinned base image whose end of life has passed (which depends on
  * today's date, so a clean `alpine:3.20` of today is a finding tomorrow).
  */
-export const AMBIENT_RULES = ['dockerfile/healthcheck-missing', 'dockerfile/image-eol'];
+export const AMBIENT_RULES = ['dockerfile/healthcheck-missing', 'dockerfile/image-eol', 'dockerfile/user-non-numeric'];
 
 /**
  * A fresh temp folder whose `.shipshape.yaml` turns `off` the given rules (by default the

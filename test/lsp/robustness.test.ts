@@ -38,7 +38,7 @@ const GARBAGE: Record<string, string> = {
  * A normal Dockerfile with exactly one finding (image-latest). The garbage runs against every
  * rule at its default, so the ambient healthcheck rule is answered in the text, not turned off.
  */
-const SANE = 'FROM alpine:latest\nUSER nobody\nHEALTHCHECK NONE\n';
+const SANE = 'FROM alpine:latest\nUSER 65534\nHEALTHCHECK NONE\n';
 
 describe('LSP robustness', function () {
   this.timeout(30000);

@@ -98,6 +98,8 @@ export function classifyBase(image: ImageRef | undefined, nonRootPatterns: strin
   if (/^bitnami\//.test(name) && !/^bitnami\/(?:minideb|os-shell)$/.test(name)) return result('debian', true);
   if (/(?:^|\/)windows\/|servercore|nanoserver/.test(`${name}:${tag}`)) return result('windows');
   if (name === 'alpine' || name.endsWith('/alpine') || /alpine/.test(tag)) return result('alpine');
+  // The official docker (dind) images are built on Alpine; their Windows tags say so.
+  if (name === 'docker' && !/windows|nanoserver|servercore/.test(tag)) return result('alpine');
   if (name === 'wolfi-base' || name.endsWith('/wolfi-base')) return result('chainguard');
   if (RHEL_NAMES.test(name) || name.startsWith('registry.access.redhat.com/') || name.startsWith('registry.redhat.io/')) {
     const minimal = /(?:ubi\d*-(?:minimal|micro)|\/ubi-(?:minimal|micro))/.test(name) ? 'ubi-minimal' : undefined;

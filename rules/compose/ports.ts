@@ -73,7 +73,14 @@ export function bindLoopbackEdit(context: NodeContext, port: PortMapping): TextE
   }
   if (typeof raw !== 'string' || valueStartOffset(context, node) === undefined) return undefined;
   const lead = raw.length - raw.trimStart().length;
-  if (!hostIp) return insertInScalarEdit(context, node, lead, port.published ? `${loopback}:` : `${loopback}::`);
+  if (!hostIp) {
+    // An empty host part written out (`:8080:80`): fill it in where it is literal. When an
+    // interpolation produced it (`${PORT-:8080:80}`), no prefix gives a valid spec for every value.
+    if (composeString(item)?.trim().startsWith(':')) {
+      return raw.slice(lead).startsWith(':') ? insertInScalarEdit(context, node, lead, loopback) : undefined;
+    }
+    return insertInScalarEdit(context, node, lead, port.published ? `${loopback}:` : `${loopback}::`);
+  }
   // An explicit all-interfaces address: replace it where it is written literally.
   const written = raw.slice(lead);
   for (const [text, replacement] of [

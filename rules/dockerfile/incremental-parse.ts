@@ -44,14 +44,25 @@ const CACHE_LIMIT = 20_000;
 let cache = new Map<string, Instruction[]>();
 let previous = new Map<string, Instruction[]>();
 
-export function parseDockerfile(text: string): ParsedDockerfile {
+export function parseDockerfile(source: string): ParsedDockerfile {
+  let text = source;
   const header = leadingComments(text);
   const head = DockerfileParser.parse(defuseLeadingComments(header));
   const escapeChar = head.getEscapeCharacter();
   const directives = head.getDirectives();
   const escapeLine = escapeChar === '\\' ? '' : `# escape=${escapeChar}`;
 
-  const chunks = splitInstructions(text, escapeChar);
+  const fdDigits: number[] = [];
+  let chunks = splitInstructions(text, escapeChar, fdDigits);
+  // dockerfile-ast only knows heredocs that start a word (`<<EOF`); BuildKit also reads them
+  // with a file descriptor in front (`0<<EOF`, `cat 5<<A 6<<B`). Those digits are blanked in
+  // the text dockerfile-ast reads, keeping every offset, so the body stays part of the RUN.
+  if (fdDigits.length) {
+    const chars = text.split('');
+    for (const at of fdDigits) chars[at] = ' ';
+    text = chars.join('');
+    chunks = splitInstructions(text, escapeChar);
+  }
   const keyOf = (chunk: Chunk) => `${escapeChar}\u0000${chunk.startLine}\u0000${chunk.text}`;
   const lookup = (key: string) => cache.get(key) ?? previous.get(key);
   // Each key is built and looked up once: they hold the whole instruction text.
@@ -129,7 +140,7 @@ const HEREDOC = /<<(-?)\s*(["']?)([A-Za-z_][\w.-]*)\2/g;
  * a line ends with the escape character (comment and blank lines inside it are skipped), and
  * heredoc bodies opened on its lines follow it up to their delimiters.
  */
-export function splitInstructions(text: string, escapeChar: string): Chunk[] {
+export function splitInstructions(text: string, escapeChar: string, fdDigits?: number[]): Chunk[] {
   const lines = text.split('\n');
   const starts: number[] = [];
   let offset = 0;
@@ -168,7 +179,18 @@ export function splitInstructions(text: string, escapeChar: string): Chunk[] {
     let dangling = false; // the file ends inside a continuation: the instruction runs to the end
     for (;;) {
       if (opensHeredocs) {
-        for (const match of lines[last].matchAll(HEREDOC)) heredocs.push({ delimiter: match[3], stripTabs: match[1] === '-' });
+        for (const match of lines[last].matchAll(HEREDOC)) {
+          heredocs.push({ delimiter: match[3], stripTabs: match[1] === '-' });
+          if (fdDigits) {
+            // A file descriptor written before the heredoc (`0<<EOF`): its digits, when they start a word.
+            const line = lines[last];
+            let d = match.index;
+            while (d > 0 && line.charCodeAt(d - 1) >= 48 && line.charCodeAt(d - 1) <= 57) d--;
+            if (d < match.index && (d === 0 || /\s/.test(line[d - 1]))) {
+              for (let k = d; k < match.index; k++) fdDigits.push(starts[last] + k);
+            }
+          }
+        }
       }
       if (!continues(lines[last])) break;
       let next = last + 1;

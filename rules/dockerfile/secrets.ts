@@ -54,6 +54,24 @@ export function isCredentialName(name: string): boolean {
   return false;
 }
 
+/** Words that make a `*_KEY`/`*_KEYS` variable an OpenPGP key (`GPG_KEY`, `PGP_KEYS`), whose id is public. */
+const OPENPGP_WORDS = new Set(['GPG', 'PGP', 'GNUPG', 'OPENPGP']);
+const HEX_KEY_ID = /^(?:0x)?(?:[0-9A-Fa-f]{8}|[0-9A-Fa-f]{16}|[0-9A-Fa-f]{40}|[0-9A-Fa-f]{64})$/;
+
+/**
+ * Whether an OpenPGP-named variable holds only public key ids or fingerprints
+ * (`GPG_KEY=7169605F…E5FA6305`, `GPG_KEYS="A917… 1198…"`, `B97B 0AFC … 4CF8`): official images
+ * set them to verify downloads with `gpg --recv-keys`, and a fingerprint reveals nothing secret.
+ */
+export function isPublicKeyFingerprint(name: string, value: string): boolean {
+  if (!nameWords(name).some((w) => OPENPGP_WORDS.has(w))) return false;
+  const tokens = value.trim().split(/\s+/).filter(Boolean);
+  if (!tokens.length) return false;
+  if (tokens.every((t) => HEX_KEY_ID.test(t))) return true;
+  // A fingerprint written in groups of four hex digits, as `gpg --fingerprint` prints it.
+  return tokens.length === 10 && tokens.every((t) => /^[0-9A-Fa-f]{4}$/.test(t));
+}
+
 /** Values that can never be a secret worth reporting: empty, booleans, a bare `${VAR}`, paths. */
 export function isInertValue(value: string): boolean {
   const v = value.trim();

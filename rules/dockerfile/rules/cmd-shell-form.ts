@@ -49,7 +49,8 @@ export const cmdShellForm: Rule<DockerfileModel> = {
     for (const stage of model.stages) {
       const commands = stageInstructionsOf(stage, 'CMD', 'ENTRYPOINT');
       if (!commands.length) continue;
-      const shellChanged = hasCustomShell(model, stage);
+      const customShell = customShellOf(model, stage);
+      const shellChanged = customShell !== undefined;
       for (const instruction of commands) {
         const keyword = instruction.getKeyword();
         const args = instructionArgs(model, instruction);
@@ -69,7 +70,7 @@ export const cmdShellForm: Rule<DockerfileModel> = {
         }
         const fix = shellChanged || model.escapeChar !== '\\' ? undefined : execForm(model, args, written);
         reports.push({
-          message: `${keyword} in shell form runs under \`/bin/sh -c\`: the shell is PID 1 and does not pass on SIGTERM, so \`docker stop\` cannot shut the app down cleanly. Use JSON notation${fix ? `: \`${fix.title.replace(/^Use /, '')}\`` : ` (\`${written} ["program", "arg"]\`)`}.`,
+          message: `${keyword} in shell form runs under \`${customShell ?? '/bin/sh -c'}\`: the shell is PID 1 and does not pass on SIGTERM, so \`docker stop\` cannot shut the app down cleanly. Use JSON notation${fix ? `: \`${fix.title.replace(/^Use /, '')}\`` : ` (\`${written} ["program", "arg"]\`)`}.`,
           range,
           ...(fix ? { fix } : {}),
         });
@@ -79,15 +80,15 @@ export const cmdShellForm: Rule<DockerfileModel> = {
   },
 };
 
-/** Whether the stage's `SHELL` (own or inherited) is something other than a POSIX shell. */
-function hasCustomShell(model: DockerfileModel, stage: Stage): boolean {
+/** The stage's `SHELL` (own or inherited) when it is something other than a POSIX shell (`powershell`). */
+function customShellOf(model: DockerfileModel, stage: Stage): string | undefined {
   for (let s: Stage | undefined = stage; s; s = s.base.stage) {
     const shells = stageInstructionsOf(s, 'SHELL');
     if (!shells.length) continue;
     const program = instructionArgs(model, shells[shells.length - 1]).words[0]?.value ?? '';
-    return !POSIX_SHELLS.test(program);
+    return POSIX_SHELLS.test(program) ? undefined : program || 'SHELL';
   }
-  return false;
+  return undefined;
 }
 
 function execForm(model: DockerfileModel, args: InstructionArgs, written: string): Fix | undefined {

@@ -2,7 +2,7 @@ import type { Arg, Env, Property } from 'dockerfile-ast';
 import type { Report, Rule } from '../../types';
 import { instructionsOf } from '../instruction-words';
 import type { DockerfileModel } from '../model';
-import { credentialFormat, isCredentialName, isInertValue } from '../secrets';
+import { credentialFormat, isCredentialName, isInertValue, isPublicKeyFingerprint } from '../secrets';
 
 // A credential in ENV lives in the image config for everyone who can pull the image
 // (`docker inspect`); one in an ARG default lives in the Dockerfile, in the build history and
@@ -36,8 +36,9 @@ export const secretInEnvArg: Rule<DockerfileModel> = {
       notes:
         'Not reported: empty values and `ARG` without a default (the value comes from the build command), values that ' +
         'only reference another variable (`${DB_PASSWORD}`), booleans and numbers such as `0`/`1`/`true`, absolute paths, ' +
-        'and names that describe a credential instead of holding one (`*_FILE`, `*_PATH`, `*_URL`, `*_NAME`, `*_ID`, ' +
-        '`*_LENGTH`, ...). Unlike hadolint DL3064, a sensitive-looking name with no value is not reported, and neither ' +
+        'names that describe a credential instead of holding one (`*_FILE`, `*_PATH`, `*_URL`, `*_NAME`, `*_ID`, ' +
+        '`*_LENGTH`, ...), and OpenPGP key variables (`GPG_KEY`, `GPG_KEYS`) that hold only public key ids or ' +
+        'fingerprints, as official images do to verify downloads. Unlike hadolint DL3064, a sensitive-looking name with no value is not reported, and neither ' +
         'is a user name on its own. The finding is placed on the name when the name gave the credential away and on the ' +
         'value when its format did. There is no automatic fix: the value has to move out of the Dockerfile, and it ' +
         'should be rotated because it has already been shared.',
@@ -69,7 +70,7 @@ function judge(property: Property, keyword: 'ENV' | 'ARG'): Report | undefined {
   if (format && valueRange) {
     return { message: `\`${name}\` is set to ${format}: ${remedy}`, range: valueRange };
   }
-  if (isCredentialName(name)) {
+  if (isCredentialName(name) && !isPublicKeyFingerprint(name, value)) {
     return { message: `\`${name}\` looks like a credential with a literal value: ${remedy}`, range: property.getNameRange() };
   }
   return undefined;

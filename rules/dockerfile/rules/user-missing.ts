@@ -41,8 +41,12 @@ export const userMissing: Rule<DockerfileModel> = {
     if (!stage || stage.user || stage.baseInfo.nonRoot) return [];
     const keyword = stage.from.getInstructionRange();
     const imageName = stage.base.resolved ?? stage.base.written;
+    // A base named by a build argument without a default could be anything: say what we know.
+    const base = stage.base.resolved === undefined
+      ? `the base image comes from a build argument (\`${imageName}\`) and is not known to run as non-root`
+      : `\`${imageName}\` runs as root by default`;
     const report: Report = {
-      message: `The final stage runs as root: no USER is set and \`${imageName}\` runs as root by default. Add a non-root USER before CMD/ENTRYPOINT.`,
+      message: `The final stage runs as root: no USER is set and ${base}. Add a non-root USER before CMD/ENTRYPOINT.`,
       range: keyword,
       fix: userFix(model, stage),
     };

@@ -63,6 +63,18 @@ ruleTester(portUnboundInterface, {
       output: svc('    ports: [127.0.0.1::80, "127.0.0.1:443:443"]'),
     },
     {
+      name: 'empty host part written out: filled in, not prefixed',
+      code: svc('    ports:', '      - ":8080:80"'),
+      errors: [{ message: /8080→80\/tcp on all host interfaces/ }],
+      output: svc('    ports:', '      - "127.0.0.1:8080:80"'),
+    },
+    {
+      name: 'empty host part from an interpolation default: no fix',
+      code: svc('    ports:', '      - ${HTTP_PORT-:8080:80}'),
+      errors: [{ message: /8080→80\/tcp on all host interfaces/ }],
+      output: null,
+    },
+    {
       name: 'interpolated host port',
       code: svc('    ports:', '      - "${WEB_PORT:-8080}:80"'),
       errors: [{ message: '8080→80/tcp' }],

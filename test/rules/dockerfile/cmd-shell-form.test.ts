@@ -41,7 +41,7 @@ ruleTester(cmdShellForm, {
     {
       name: 'non-POSIX SHELL in the stage chain: no fix',
       code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS base\nSHELL ["powershell", "-Command"]\nFROM base\nCMD app\n',
-      errors: [{ range: [3, 4, 3, 7] }],
+      errors: [{ range: [3, 4, 3, 7], message: /runs under `powershell`/ }],
       output: null,
     },
     {

@@ -76,4 +76,14 @@ describe('incremental Dockerfile parse', () => {
     assert.notStrictEqual(second[2], first[2], 'the edited one is parsed again');
     assertSameAsWholeFile(after, 'edited');
   });
+  it('keeps a heredoc opened behind a file descriptor (`0<<EOF`, `cat 5<<A 6<<B`) inside its RUN', () => {
+    // BuildKit reads these as heredocs; dockerfile-ast alone ends the RUN at its first line and
+    // reports every body line as an unknown instruction.
+    const text = 'FROM a\nRUN 0<<EOT\necho a\nEOT\nRUN cat 5<<A 6<<-"B" >out\nx\nA\n\ty\n\tB\nRUN echo $((1<<2))\nCMD ["x"]\n';
+    const parsed = parseDockerfile(text);
+    assert.deepStrictEqual(
+      parsed.instructions.map((i) => [i.getKeyword(), i.getRange().start.line, i.getRange().end.line]),
+      [['FROM', 0, 0], ['RUN', 1, 3], ['RUN', 4, 8], ['RUN', 9, 9], ['CMD', 10, 10]],
+    );
+  });
 });

@@ -16,9 +16,22 @@ ruleTester(secretInEnvArg, {
     { name: 'user names are not secrets', code: 'FROM alpine:3.20\nENV DB_USER=app USERNAME=app\n' },
     { name: 'URL without password', code: 'FROM alpine:3.20\nENV DATABASE_URL=postgres://app@db:5432/app\n' },
     { name: 'URL password from a variable', code: 'FROM alpine:3.20\nENV DATABASE_URL=postgres://app:${DB_PASS}@db/app\n' },
+    {
+      name: 'OpenPGP fingerprints and key ids are public',
+      code:
+        'FROM alpine:3.20\nENV GPG_KEY 0123456789ABCDEF0123456789ABCDEF01234567\n' +
+        'ENV GPG_KEYS="89ABCDEF0123456789ABCDEF0123456789ABCDEF 0x0123456789ABCDEF"\n' +
+        'ARG PGP_KEY="0123 4567 89AB CDEF 0123 4567 89AB CDEF 0123 4567"\n',
+    },
     { name: 'a LABEL is not ENV', code: 'FROM alpine:3.20\nLABEL password=hunter2\n' },
   ],
   invalid: [
+    {
+      name: 'an OpenPGP-named variable with something other than a key id',
+      code: 'FROM alpine:3.20\nENV GPG_KEY=my-passphrase-1234\n',
+      errors: [{ range: [1, 4, 1, 11], message: /`GPG_KEY` looks like a credential/ }],
+      output: null,
+    },
     {
       code: 'FROM alpine:3.20\nENV DB_PASSWORD=hunter2\n',
       errors: [{ range: [1, 4, 1, 15], message: /`DB_PASSWORD` looks like a credential.*RUN --mount=type=secret/, severity: 'error' }],

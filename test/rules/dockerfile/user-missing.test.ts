@@ -100,3 +100,20 @@ ruleTester(userMissing, {
     },
   ],
 });
+
+ruleTester(userMissing, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a base from a build argument without a default is not claimed to run as root',
+      code: 'ARG CONTAINER_IMAGE\nFROM ${CONTAINER_IMAGE}\nCMD ["x"]\n',
+      errors: [{ line: 1, message: 'comes from a build argument (`${CONTAINER_IMAGE}`) and is not known to run as non-root' }],
+    },
+    {
+      name: 'docker:dind is Alpine-based',
+      code: 'FROM docker:27-dind\nCMD ["dockerd"]\n',
+      errors: [{ line: 0 }],
+      output: 'FROM docker:27-dind\nRUN addgroup -S -g 10001 app && adduser -S -u 10001 -G app app\nUSER 10001:10001\nCMD ["dockerd"]\n',
+    },
+  ],
+});

@@ -248,12 +248,37 @@ export class NginxModel {
   }
 
   /**
-   * Files an `include` names. nginx resolves relative paths against its prefix (the folder
-   * of nginx.conf); for the files Shipshape sees that is the including file's folder.
+   * Files an `include` names. Relative paths resolve against the including file's folder;
+   * absolute ones under the usual nginx prefixes against the workspace's mirror of that tree.
    */
   resolveInclude(pattern: string, fromFile: string): string[] {
     if (pattern.includes('$')) return [];
-    const absolute = pattern.startsWith('/') ? pattern : posix.join(posix.dirname(fromFile), pattern);
+    if (pattern.startsWith('/')) {
+      // `/etc/nginx/conf.d/*.conf` means the workspace's copy of that tree when it has one
+      // (the folder holding nginx.conf), never whatever this machine has under /etc/nginx.
+      const mirrored = this.mirrored(pattern, fromFile);
+      if (mirrored) {
+        const found = this.matching(mirrored);
+        if (found.length) return found;
+      }
+      return this.matching(pattern);
+    }
+    return this.matching(posix.join(posix.dirname(fromFile), pattern));
+  }
+
+  /** `pattern` under the workspace folder that plays the nginx prefix, for the usual prefixes. */
+  private mirrored(pattern: string, fromFile: string): string | undefined {
+    const prefix = MIRRORED_PREFIXES.find((p) => pattern.startsWith(p));
+    if (!prefix) return undefined;
+    // The prefix folder is the nearest one up from the including file that holds nginx.conf.
+    for (let dir = posix.dirname(fromFile), depth = 0; depth < 4; dir = posix.dirname(dir), depth++) {
+      if (this.context.workspace.readFile(posix.join(dir, 'nginx.conf')) !== undefined) return posix.join(dir, pattern.slice(prefix.length));
+      if (posix.dirname(dir) === dir) break;
+    }
+    return undefined;
+  }
+
+  private matching(absolute: string): string[] {
     if (!/[*?[]/.test(absolute)) return this.context.workspace.readFile(absolute) === undefined ? [] : [absolute];
     const dir = posix.dirname(absolute);
     if (/[*?[]/.test(dir)) return []; // globs in folder names: rare, and nginx users avoid them
@@ -283,6 +308,9 @@ function reparent(directive: NginxDirective, parent: NginxDirective | undefined)
 }
 
 const NONE: NginxDirective[] = [];
+
+/** Where nginx packages put their configuration: an absolute include under one of these is mirrored. */
+const MIRRORED_PREFIXES = ['/etc/nginx/', '/usr/local/nginx/conf/', '/usr/local/etc/nginx/', '/opt/homebrew/etc/nginx/'];
 
 const ENTRY_NAMES = new Set(['map', 'geo', 'types', 'split_clients', 'charset_map']);
 

@@ -378,3 +378,16 @@ describe('nginx parser limits', () => {
     assert.ok(parsed.problems.some((p) => /nested more than 200 levels/.test(p.message)));
   });
 });
+
+describe('nginx includes with absolute paths', () => {
+  it('reads /etc/nginx/... from the workspace folder that mirrors it, not from this machine', () => {
+    const files: Record<string, string> = {
+      '/ws/deploy/nginx/nginx.conf': 'events {}\nhttp {\n    include /etc/nginx/conf.d/*.conf;\n}\n',
+      '/ws/deploy/nginx/conf.d/app.conf': 'server {\n    listen 8080;\n}\n',
+    };
+    const workspace = memoryWorkspace(files);
+    const model = new NginxModel(files['/ws/deploy/nginx/nginx.conf'], { path: '/ws/deploy/nginx/nginx.conf', workspace, config: EMPTY_CONFIG, now: new Date() }, parseNginx(files['/ws/deploy/nginx/nginx.conf'], '/ws/deploy/nginx/nginx.conf'));
+    assert.deepStrictEqual(model.resolveInclude('/etc/nginx/conf.d/*.conf', '/ws/deploy/nginx/nginx.conf'), ['/ws/deploy/nginx/conf.d/app.conf']);
+    assert.deepStrictEqual(model.resolveInclude('/etc/nginx/conf.d/*.conf', '/ws/deploy/nginx/conf.d/app.conf'), ['/ws/deploy/nginx/conf.d/app.conf'], 'from a nested file too');
+  });
+});

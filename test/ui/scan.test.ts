@@ -6,38 +6,20 @@
 // (default docs/images; `none` to take none).
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../vscode/run';
+import type { FrameLocator, Page } from 'playwright-core';
+import { openWorkbench, REPO_ROOT, type Workbench } from './workbench';
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-const importEsm = new Function('s', 'return import(s)') as (s: string) => Promise<any>;
-const shotDir =
-  process.env.SHIPSHAPE_SCREENSHOT_DIR === 'none'
-    ? null
-    : path.resolve(process.env.SHIPSHAPE_SCREENSHOT_DIR || path.join(REPO_ROOT, 'docs', 'images'));
 const TRIVY = path.join(REPO_ROOT, 'test', 'fixtures', 'trivy', 'trivy');
 
 describe('UI: image scan with Trivy', function () {
   this.timeout(180_000);
 
-  let tmp = '';
-  let workspace = '';
-  let server: { url: string; port: number; stop: () => Promise<void>; output: () => string } | undefined;
-  let browser: Browser | undefined;
+  let workbench: Workbench | undefined;
   let page: Page;
   let scanned = false;
-  const hostErrors: string[] = [];
-
-  const hostErrorSummary = () => (hostErrors.length ? `; the extension host reported: ${hostErrors.join(' | ')}` : '');
-
-  async function shot(name: string): Promise<void> {
-    if (!shotDir) return;
-    fs.mkdirSync(shotDir, { recursive: true });
-    await page.screenshot({ path: path.join(shotDir, name) });
-  }
+  const hostErrorSummary = () => workbench?.hostErrorSummary() ?? '';
+  const shot = (name: string) => workbench!.shot(name);
 
   async function runCommand(title: string): Promise<void> {
     await page.keyboard.press('F1');
@@ -55,68 +37,31 @@ describe('UI: image scan with Trivy', function () {
   }
 
   before(async function () {
-    const chromiumPath = findChromium();
-    if (!chromiumPath) {
-      console.log('    ui scan test skipped: chromium not found (apt-get install chromium, or set CHROMIUM_PATH)');
-      this.skip();
-    }
     for (const f of ['out/extension.js', 'out/test/fixtures/trivy/build-report.js', 'test/fixtures/trivy/shop-web.Dockerfile']) {
       assert.ok(fs.existsSync(path.join(REPO_ROOT, f)), `${f} is missing (run npm run build)`);
     }
-    const cs = await importEsm(pathToFileURL(path.join(REPO_ROOT, 'scripts', 'code-server.mjs')).href);
-    try {
-      await cs.ensureCodeServer();
-    } catch (err) {
-      console.log(`    ui scan test skipped: code-server ${cs.CODE_SERVER_VERSION} missing and not installable: ${(err as Error).message.split('\n')[0]}`);
-      this.skip();
-    }
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-ui-scan-'));
-    workspace = path.join(tmp, 'examples');
-    fs.cpSync(path.join(REPO_ROOT, 'examples'), workspace, { recursive: true });
-    // The Dockerfile the stand-in's shop/web:dev scenario maps onto.
-    fs.copyFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'trivy', 'shop-web.Dockerfile'), path.join(workspace, 'Dockerfile'));
-    fs.mkdirSync(path.join(workspace, '.vscode'));
-    fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'shipshape.trivy.path': TRIVY }, null, 2));
-    server = await cs.startCodeServer({
-      folder: workspace,
-      userDataDir: path.join(tmp, 'user-data'),
-      extensionsDir: path.join(tmp, 'extensions'),
-      settings: {
-        'files.autoSave': 'off',
-        'workbench.editor.enablePreview': false,
-        'workbench.reduceMotion': 'on',
-        'editor.minimap.enabled': false,
+    workbench = await openWorkbench(this, {
+      name: 'ui scan test',
+      viewport: { width: 1400, height: 860 },
+      settings: { 'editor.minimap.enabled': false },
+      prepare(workspace) {
+        // The Dockerfile the stand-in's shop/web:dev scenario maps onto, and the stand-in as Trivy.
+        fs.copyFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'trivy', 'shop-web.Dockerfile'), path.join(workspace, 'Dockerfile'));
+        fs.mkdirSync(path.join(workspace, '.vscode'));
+        fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'shipshape.trivy.path': TRIVY }, null, 2));
       },
     });
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: chromiumPath!, headless: true, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, deviceScaleFactor: 1 });
-    page = await context.newPage();
-    page.on('console', (m) => {
-      const text = m.text().replace(/\s+at .*/s, '').slice(0, 300);
-      if (m.type() === 'error' && /shipshape|activating extension/i.test(text) && !hostErrors.includes(text) && hostErrors.length < 10) hostErrors.push(text);
-    });
-    await page.goto(cs.devUrl({ port: server!.port, folder: workspace, extensionDevelopmentPath: REPO_ROOT }));
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    page = workbench.page;
   });
 
   after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    await workbench?.close();
   });
 
   it('scans through the palette and shows findings on the introducing lines and in the results view', async () => {
     // Open the Dockerfile (Quick Open), so the command scans it without asking which one.
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+P');
+    await workbench!.quickOpen('Dockerfile');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill('Dockerfile');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dockerfile' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.tab.active', { hasText: 'Dockerfile' }).waitFor();
     // Wait until the language server is up (the static analysis has published something).
     await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info').first().waitFor({ timeout: 60_000 }).catch(() => undefined);
 

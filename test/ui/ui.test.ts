@@ -7,102 +7,36 @@
 //   npm run build && npx mocha out/test/ui/ui.test.js
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../vscode/run';
+import type { Page } from 'playwright-core';
+import { openWorkbench, REPO_ROOT, type Workbench } from './workbench';
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-const importEsm = new Function('s', 'return import(s)') as (s: string) => Promise<any>;
-const shotDir =
-  process.env.SHIPSHAPE_SCREENSHOT_DIR === 'none'
-    ? null
-    : path.resolve(process.env.SHIPSHAPE_SCREENSHOT_DIR || path.join(REPO_ROOT, 'docs', 'images'));
 const CODE = 'dockerfile/user-missing';
 
 describe('UI: code-server + Chromium', function () {
   this.timeout(180_000);
 
-  let tmp = '';
-  let workspace = '';
-  let server: { url: string; port: number; stop: () => Promise<void>; output: () => string } | undefined;
-  let browser: Browser | undefined;
+  let workbench: Workbench | undefined;
   let page: Page;
-  const hostErrors: string[] = [];
+  let workspace = '';
   let sawDiagnostics = false;
-
-  /** Extension-host errors the page logged (a failed activation, a crashed server). */
-  function hostErrorSummary(): string {
-    return hostErrors.length ? `; the extension host reported: ${hostErrors.join(' | ')}` : '';
-  }
-
-  async function shot(name: string, locator?: Locator): Promise<void> {
-    if (!shotDir) return;
-    fs.mkdirSync(shotDir, { recursive: true });
-    const file = path.join(shotDir, name);
-    if (locator) await locator.screenshot({ path: file });
-    else await page.screenshot({ path: file });
-  }
+  const hostErrorSummary = () => workbench?.hostErrorSummary() ?? '';
+  const shot = (name: string) => workbench!.shot(name);
 
   before(async function () {
-    const chromiumPath = findChromium();
-    if (!chromiumPath) {
-      console.log('    ui test skipped: chromium not found (apt-get install chromium, or set CHROMIUM_PATH)');
-      this.skip();
-    }
     for (const f of ['out/extension.js', 'examples/Dockerfile']) {
       assert.ok(fs.existsSync(path.join(REPO_ROOT, f)), `${f} is missing (run npm run build)`);
     }
-    const cs = await importEsm(pathToFileURL(path.join(REPO_ROOT, 'scripts', 'code-server.mjs')).href);
-    try {
-      await cs.ensureCodeServer();
-    } catch (err) {
-      console.log(`    ui test skipped: code-server ${cs.CODE_SERVER_VERSION} missing and not installable: ${(err as Error).message.split('\n')[0]}`);
-      this.skip();
-    }
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-ui-'));
-    workspace = path.join(tmp, 'examples');
-    fs.cpSync(path.join(REPO_ROOT, 'examples'), workspace, { recursive: true });
-    server = await cs.startCodeServer({
-      folder: workspace,
-      userDataDir: path.join(tmp, 'user-data'),
-      extensionsDir: path.join(tmp, 'extensions'),
-      // No animations: screenshots must not catch a half-faded hover or menu.
-      settings: { 'files.autoSave': 'off', 'workbench.editor.enablePreview': false, 'workbench.reduceMotion': 'on' },
-    });
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: chromiumPath!, headless: true, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-    page = await context.newPage();
-    page.on('console', (m) => {
-      const text = m.text().replace(/\s+at .*/s, '').slice(0, 300);
-      if (m.type() === 'error' && /shipshape|activating extension/i.test(text) && !hostErrors.includes(text)) {
-        if (hostErrors.length < 10) hostErrors.push(text);
-      }
-    });
-    await page.goto(cs.devUrl({ port: server!.port, folder: workspace, extensionDevelopmentPath: REPO_ROOT }));
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    // The explorer shows the workspace once the remote connection is up.
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    workbench = await openWorkbench(this, { name: 'ui test' });
+    ({ page, workspace } = workbench);
   });
 
   after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    await workbench?.close();
   });
 
   it('shows a squiggle on the example Dockerfile', async () => {
-    // Quick Open (Ctrl+P) like a user would.
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill('Dockerfile');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dockerfile' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.tab.active', { hasText: 'Dockerfile' }).waitFor();
+    await workbench!.quickOpen('Dockerfile');
     const squiggle = page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first();
     try {
       await squiggle.waitFor({ timeout: 60_000 });

@@ -122,15 +122,23 @@ class Parser {
   /** Words ended by `;` (or by an error standing in for one): one or more simple directives. */
   private addStatement(frame: Frame, words: NginxArg[], terminatorStart: number, terminatorEnd: number): void {
     const groups = this.splitAtMissingSemicolons(frame, words);
+    if (!groups) {
+      // The usual case: one directive, no arrays to build.
+      this.addSimple(frame, this.directive(frame, words, terminatorStart, terminatorEnd));
+      return;
+    }
     for (let index = 0; index < groups.length; index++) {
       const group = groups[index];
       const last = index === groups.length - 1;
-      const directive = this.directive(frame, group, last ? terminatorStart : group[group.length - 1].end, last ? terminatorEnd : group[group.length - 1].end);
-      if (!frame.entries && takesBlock(directive.name, frame.directive?.name) === true) {
-        this.problem(directive.nameToken.start, directive.nameToken.end, `Directive "${directive.name}" has no opening "{".`);
-      }
-      frame.children.push(directive);
+      this.addSimple(frame, this.directive(frame, group, last ? terminatorStart : group[group.length - 1].end, last ? terminatorEnd : group[group.length - 1].end));
     }
+  }
+
+  private addSimple(frame: Frame, directive: NginxDirective): void {
+    if (!frame.entries && takesBlock(directive.name, frame.directive?.name) === true) {
+      this.problem(directive.nameToken.start, directive.nameToken.end, `Directive "${directive.name}" has no opening "{".`);
+    }
+    frame.children.push(directive);
   }
 
   private openBlock(frame: Frame, words: NginxArg[], at: number): Frame | undefined {
@@ -139,11 +147,15 @@ class Parser {
       return { children: [], entries: frame.entries, open: at };
     }
     const groups = this.splitAtMissingSemicolons(frame, words);
-    for (const group of groups.slice(0, -1)) {
-      const end = group[group.length - 1].end;
-      frame.children.push(this.directive(frame, group, end, end));
+    let header = words;
+    if (groups) {
+      for (let index = 0; index < groups.length - 1; index++) {
+        const group = groups[index];
+        const end = group[group.length - 1].end;
+        frame.children.push(this.directive(frame, group, end, end));
+      }
+      header = groups[groups.length - 1];
     }
-    const header = groups[groups.length - 1];
     const directive = this.directive(frame, header, at, at + 1);
     frame.children.push(directive);
     const name = directive.name;
@@ -215,16 +227,16 @@ class Parser {
    * lost its `;` (`listen 80⏎ server_name a;` is read as `listen 80 server_name a;`). Split
    * there, report it, and keep both directives in the tree.
    */
-  private splitAtMissingSemicolons(frame: Frame, words: NginxArg[]): NginxArg[][] {
-    if (frame.entries || words.length < 2 || !isKnownDirective(words[0].value)) return [words];
+  private splitAtMissingSemicolons(frame: Frame, words: NginxArg[]): NginxArg[][] | undefined {
+    if (frame.entries || words.length < 2 || !isKnownDirective(words[0].value)) return undefined;
     // Almost every statement has no split point: find that out before copying any words.
-    if (!this.hasSplitPoint(words)) return [words];
+    if (!this.hasSplitPoint(words)) return undefined;
     const groups: NginxArg[][] = [];
     let current: NginxArg[] = [words[0]];
     for (let i = 1; i < words.length; i++) {
       const word = words[i];
       const previous = words[i - 1];
-      if (!word.quoted && looksLikeDirectiveName(word.value) && this.lineBreakBetween(previous.end, word.start)) {
+      if (!word.quoted && this.lineBreakBetween(previous.end, word.start) && looksLikeDirectiveName(word.value)) {
         this.problem(previous.start, previous.end, `Missing ";" after "${previous.raw}": nginx reads "${word.value}" on the next line as one more argument of "${current[0].value}".`);
         groups.push(current);
         current = [word];
@@ -239,7 +251,8 @@ class Parser {
   private hasSplitPoint(words: NginxArg[]): boolean {
     for (let i = 1; i < words.length; i++) {
       const word = words[i];
-      if (!word.quoted && looksLikeDirectiveName(word.value) && this.lineBreakBetween(words[i - 1].end, word.start)) return true;
+      // The line-break test is the cheaper one and almost always false: run it first.
+      if (!word.quoted && this.lineBreakBetween(words[i - 1].end, word.start) && looksLikeDirectiveName(word.value)) return true;
     }
     return false;
   }

@@ -73,26 +73,58 @@ export class Tokenizer {
     this.length = text.length;
   }
 
-  /** Reads words up to the next `;`, `{`, `}` or the end of the file. */
+  /**
+   * The statement handed out by readStatement, reused for every call so a 10,000-line file
+   * does not allocate one per directive: callers read it before asking for the next one.
+   */
+  private readonly statement: Statement = { words: [], terminator: 'eof', at: 0, end: 0 };
+  /**
+   * Words of the statement being read. Copied out at its end into an array of exactly the
+   * right size: arrays grown by push reserve room for 17 elements, and every directive keeps
+   * its words as its arguments for as long as the tree lives.
+   */
+  private readonly scratch: NginxArg[] = [];
+  private count = 0;
+
+  private finish(terminator: Terminator, at: number, end: number): Statement {
+    const statement = this.statement;
+    const count = this.count;
+    const words: NginxArg[] = count ? this.scratch.slice(0, count) : [];
+    this.count = 0;
+    statement.words = words;
+    statement.terminator = terminator;
+    statement.at = at;
+    statement.end = end;
+    if (terminator === 'eof') this.scratch.length = 0; // drop the last words
+    return statement;
+  }
+
+  private push(word: NginxArg): void {
+    this.scratch[this.count++] = word;
+  }
+
+  /**
+   * Reads words up to the next `;`, `{`, `}` or the end of the file. The returned object is
+   * reused by the next call; its `words` array is new each time and belongs to the caller.
+   */
   readStatement(): Statement {
     const text = this.text;
-    const words: NginxArg[] = [];
     for (;;) {
       while (this.pos < this.length && isSpace(text.charCodeAt(this.pos))) this.pos++;
-      if (this.pos >= this.length) return { words, terminator: 'eof', at: this.length, end: this.length };
+      if (this.pos >= this.length) return this.finish('eof', this.length, this.length);
       const at = this.pos;
       const c = text.charCodeAt(at);
       if (c === SEMI) {
         this.pos++;
-        if (!words.length) {
+        if (!this.count) {
           this.report(at, at + 1, 'Unexpected ";": there is no directive before it.');
           continue;
         }
-        return { words, terminator: ';', at, end: at + 1 };
+        return this.finish(';', at, at + 1);
       }
       if (c === LBRACE || c === RBRACE) {
         this.pos++;
-        return { words, terminator: c === LBRACE ? '{' : '}', at, end: at + 1 };
+        return this.finish(c === LBRACE ? '{' : '}', at, at + 1);
       }
       if (c === HASH) {
         this.readComment();
@@ -100,12 +132,12 @@ export class Tokenizer {
       }
       if (c === DQUOTE || c === SQUOTE) {
         const word = this.readQuoted(c);
-        words.push(word);
+        this.push(word);
         // After an unterminated string, end the statement at that line so the next line is
         // read as a directive of its own.
-        if (this.unterminated) return { words, terminator: ';', at: word.end, end: word.end };
+        if (this.unterminated) return this.finish(';', word.end, word.end);
       } else {
-        words.push(this.readWord());
+        this.push(this.readWord());
       }
     }
   }

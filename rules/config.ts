@@ -76,7 +76,25 @@ function readFirst(dir: string, names: string[], workspace: Workspace): { path: 
   return undefined;
 }
 
+/** Rules that are off until a setting gives them something to check, and the level they get then. */
+const ENABLED_BY_SETTING: Array<{ rule: string; level: SeverityLevel; when: (config: ResolvedConfig) => boolean }> = [
+  { rule: 'dockerfile/registry-not-trusted', level: 'error', when: (config) => config.trustedRegistries.length > 0 },
+];
+
 function mergeConfig(
+  root: string | undefined,
+  sources: string[],
+  base: Partial<ResolvedConfig>,
+  over: Partial<ResolvedConfig>,
+): ResolvedConfig {
+  const config = mergeSettings(root, sources, base, over);
+  for (const { rule, level, when } of ENABLED_BY_SETTING) {
+    if (config.rules[rule] === undefined && when(config)) config.rules[rule] = level;
+  }
+  return config;
+}
+
+function mergeSettings(
   root: string | undefined,
   sources: string[],
   base: Partial<ResolvedConfig>,

@@ -75,3 +75,13 @@ describe('config', () => {
     assert.strictEqual(analyze({ path: '/repo/vendor/x/Dockerfile', text }, { workspace, config: vendored }), undefined);
   });
 });
+
+describe('rules enabled by a setting', () => {
+  it('trustedRegistries turns registry-not-trusted on at error, unless rules: says otherwise', () => {
+    const on = loadConfig('/r/Dockerfile', memoryWorkspace({ '/r/.hadolint.yaml': 'trustedRegistries: [docker.io]\n' }));
+    assert.strictEqual(on.rules['dockerfile/registry-not-trusted'], 'error');
+    const chosen = loadConfig('/s/Dockerfile', memoryWorkspace({ '/s/.shipshape.yaml': 'trustedRegistries: [docker.io]\nrules:\n  dockerfile/registry-not-trusted: warning\n' }));
+    assert.strictEqual(chosen.rules['dockerfile/registry-not-trusted'], 'warning');
+    assert.strictEqual(loadConfig('/t/Dockerfile', memoryWorkspace()).rules['dockerfile/registry-not-trusted'], undefined);
+  });
+});

@@ -29,13 +29,15 @@ export const labelKeyInvalid: Rule<DockerfileModel> = {
       example: 'FROM alpine:3.20\nLABEL Maintainer="team@example.com" app_version="1.2.0"',
       fixed: 'FROM alpine:3.20\nLABEL org.opencontainers.image.authors="team@example.com" org.opencontainers.image.version="1.2.0"',
       notes:
-        'Like hadolint (where DL3048 is a style rule that needs no schema), this check runs without a label schema, at ' +
-        'info level. Keys built from variables (`${PREFIX}.version`) are not judged. No automatic fix: renaming a key ' +
+        'Like the other label rules it reports nothing until a label schema is configured (`labelSchema` in ' +
+        '`.shipshape.yaml` or hadolint\'s `label-schema`), as the catalog says; hadolint runs DL3048 always. Keys built from variables (`${PREFIX}.version`) are not judged. No automatic fix: renaming a key ' +
         'breaks whatever reads the old one.',
     },
   },
-  check(model) {
+  check(model, context) {
     const reports: Report[] = [];
+    // A team that has not described its labels has not asked for label policy.
+    if (!Object.keys(context.config.labelSchema).length) return reports;
     for (const pair of labelPairs(model)) {
       const problem = keyProblem(pair.name);
       if (problem) reports.push({ message: `Label key \`${pair.name}\` ${problem}.`, range: pair.nameRange });

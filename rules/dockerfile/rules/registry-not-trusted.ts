@@ -6,7 +6,7 @@ export const registryNotTrusted: Rule<DockerfileModel> = {
   meta: {
     id: 'dockerfile/registry-not-trusted',
     kind: 'dockerfile',
-    severity: 'error',
+    severity: 'off',
     tier: 2,
     title: 'Base image from a registry outside the trusted list',
     aliases: ['hadolint:DL3026', 'cis-docker:4.2'],
@@ -23,7 +23,8 @@ export const registryNotTrusted: Rule<DockerfileModel> = {
       example: '# .shipshape.yaml: trustedRegistries: [registry.acme.dev]\nFROM quay.io/someone/tool:1.0',
       fixed: 'FROM registry.acme.dev/mirror/tool:1.0',
       notes:
-        'Silent until `trustedRegistries` is set, like hadolint\'s DL3026 (whose severity, error, it keeps). Stage names, ' +
+        'Off until `trustedRegistries` is set (in `.shipshape.yaml` or `.hadolint.yaml`); setting it turns the rule on at ' +
+        'error, hadolint\'s level for DL3026, unless `rules:` gives it another level. Stage names, ' +
         '`scratch` and references built from unresolvable build arguments are not judged.',
     },
   },

@@ -18,7 +18,7 @@ ruleTester(registryNotTrusted, {
     {
       code: 'FROM ghcr.io/other/app:1\n',
       config,
-      errors: [{ range: [0, 5, 0, 12], message: '`ghcr.io`', severity: 'error' }],
+      errors: [{ range: [0, 5, 0, 12], message: '`ghcr.io`' }],
       output: null,
     },
     { code: 'FROM quay.io/x/y:1 AS a\nFROM gcr.io/distroless/static\n', config, errors: [{ range: [0, 5, 0, 12] }, { range: [1, 5, 1, 11] }] },

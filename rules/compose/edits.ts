@@ -70,7 +70,7 @@ function childSpan(context: NodeContext, collection: Collection, index: number):
 }
 
 /** The offset of the `-` that introduces a block sequence item starting at `offset` (anchors and tags may sit between). */
-function dashBefore(text: string, offset: number): number {
+export function dashBefore(text: string, offset: number): number {
   let i = offset - 1;
   while (i >= 0) {
     while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;

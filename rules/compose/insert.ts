@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, type ParsedNode, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from '../types';
 import type { NodeContext } from './effective';
+import { dashBefore } from './edits';
 import { valueStartOffset } from './values';
 
 // Minimal "add" edits against the user's YAML, the counterpart of edits.ts: add a key to a
@@ -42,7 +43,7 @@ export function findListStyle(context: NodeContext, maps: Iterable<YamlMap | und
       if (value.flow) return { flow: true, dashOffset: 2 };
       const first = (value as YamlSeq).items[0];
       if (!first || !isPair(pair) || !pair.key) continue;
-      const dash = dashOffset(context.text, (first as ParsedNode).range[0]);
+      const dash = dashBefore(context.text, (first as ParsedNode).range[0]);
       const keyColumn = context.lines.positionAt((pair.key as ParsedNode).range[0]).character;
       const dashColumn = context.lines.positionAt(dash).character;
       return { flow: false, dashOffset: Math.max(0, dashColumn - keyColumn) };
@@ -126,7 +127,7 @@ export function appendItemsEdit(context: NodeContext, seq: YamlSeq, items: strin
   if (seq.flow) return appendFlowEdit(context, seq, items.map((item) => formatItem(item, quote, true)).join(', '));
   const last = seq.items[seq.items.length - 1] as ParsedNode | null;
   if (!last) return undefined;
-  const dash = dashOffset(text, last.range[0]);
+  const dash = dashBefore(text, last.range[0]);
   if (text[dash] !== '-') return undefined;
   const column = lines.positionAt(dash).character;
   const lineStart = lines.lineStart(lines.positionAt(dash).line);
@@ -227,16 +228,4 @@ function trimEnd(text: string, start: number, end: number): number {
 function insertionLineEnd(context: NodeContext, offset: number): number | undefined {
   const line = context.lines.positionAt(offset).line;
   return context.lines.lineEnd(line);
-}
-
-/** Offset of the `-` that introduces a block sequence item starting at `offset`, or `offset` itself. */
-function dashOffset(text: string, offset: number): number {
-  let i = offset - 1;
-  while (i >= 0) {
-    while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
-    if (i < 0 || text[i] === '\n' || text[i] === '\r') break;
-    if (text[i] === '-' && (i === 0 || /\s/.test(text[i - 1]))) return i;
-    while (i >= 0 && !/\s/.test(text[i])) i--;
-  }
-  return offset;
 }

@@ -194,7 +194,9 @@ export class LspTestClient {
       reader = new IPCMessageReader(child);
       writer = new IPCMessageWriter(child);
     } else {
-      child = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      // SHIPSHAPE_SERVER_NODE_ARGS (e.g. `--cpu-prof`) profiles the server under the bench.
+      const nodeArgs = process.env.SHIPSHAPE_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+      child = spawn(process.execPath, [...nodeArgs, script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
       reader = new StreamMessageReader(child.stdout!);
       writer = new StreamMessageWriter(child.stdin!);
     }

@@ -71,7 +71,11 @@ export interface IndexedPair {
 
 /** The node's text range. Block scalars and collections own their trailing line break in YAML; a finding should not. */
 export function rangeOfNode(context: NodeContext, node: ParsedNode): Range {
-  const [start, rawEnd] = node.range;
+  return rangeOfSpan(context, node.range[0], node.range[1]);
+}
+
+/** The range of the text between two offsets, trailing blanks and line breaks left out (as for nodes). */
+export function rangeOfSpan(context: NodeContext, start: number, rawEnd: number): Range {
   let end = rawEnd;
   while (end > start && isBlank(context.text.charCodeAt(end - 1))) end--;
   return context.lines.rangeOf(start, end);

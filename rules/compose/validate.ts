@@ -1,6 +1,7 @@
-import { isMap, isScalar, isSeq, type ParsedNode, type YAMLMap, type YAMLSeq } from 'yaml';
+import { type Alias, isMap, isScalar, isSeq, type ParsedNode, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { AnchorTable } from './anchors';
 import type { Range, Report } from '../types';
-import { indexOf, type NodeContext, rangeOfNode, resolveNode } from './effective';
+import { indexOf, type NodeContext, rangeOfNode, rangeOfSpan, resolveNode } from './effective';
 import { interpolate } from './interpolate';
 import type { ComposeModel } from './model';
 
@@ -16,6 +17,13 @@ import type { ComposeModel } from './model';
 //
 // Cost: the generated validator loads once (~10 ms) on the first Compose file; afterwards a
 // 300-line file validates in well under a millisecond.
+//
+// While the user types, one service changes at a time, yet building and validating the plain
+// value of every service dominated the rule's cost. A service's schema errors depend only on
+// its own text, the anchors it pulls in and the variables it names, so they are cached by
+// exactly that (see ServicePlan): an unchanged service is validated as `{}` (always valid) and
+// its cached errors are added back. Its locations are still built from the current tree, and
+// only when one of its errors needs them.
 
 interface Child {
   /** The key as written (undefined for sequence items). */
@@ -56,6 +64,35 @@ function validator(): { validate: Validator; schema: Schema } {
 
 export const SCHEMA_RULE = 'compose/schema';
 
+/** For tests: validate every service every time (the results must be the same), and count what the cache saved. */
+export const serviceSchemaCache = { enabled: true, hits: 0, misses: 0 };
+
+/** What a service's validation found: its errors (absolute paths) and interpolation problems (offsets from the service's key). */
+interface ServiceResult {
+  errors: AjvError[];
+  problems: { start: number; end: number; message: string }[];
+}
+
+/** Results by service key (see serviceKey), oldest first; bounded so that closed files do not pile up. */
+const serviceResults = new Map<string, ServiceResult>();
+const MAX_CACHED_SERVICES = 4000;
+
+/** One service written in place under `services:`, with its cached result when nothing that decides it changed. */
+interface PlannedService {
+  name: string;
+  start: number;
+  end: number;
+  key: string;
+  cached?: ServiceResult;
+}
+
+interface ServicePlan {
+  /** The `services` mapping of the document. */
+  node: YAMLMap<ParsedNode, ParsedNode | null>;
+  services: PlannedService[];
+  byName: Map<string, PlannedService>;
+}
+
 /** Schema violations (and invalid interpolations) of every document in the file, as reports. */
 export function schemaReports(model: ComposeModel): Report[] {
   const reports: Report[] = [];
@@ -67,13 +104,16 @@ export function schemaReports(model: ComposeModel): Report[] {
     const root = doc.contents as ParsedNode | null;
     if (!root) return;
     const context: NodeContext = { ...model.context, anchors, indexes: i === 0 ? model.context.indexes : new WeakMap() };
-    const builder = new Builder(context);
+    const plan = planServices(context, root);
+    const builder = new Builder(context, plan);
     const top = builder.build(root, null);
     for (const report of builder.problems) push(report);
     const { validate, schema } = validator();
-    if (validate(top.value)) return;
+    const found = validate(top.value) ? [] : validate.errors ?? [];
+    const errors = plan ? withServiceResults(plan, found, builder) : found;
+    if (!errors.length) return;
     const rangeOf = (node: ParsedNode | null) => (node ? rangeOfNode(context, node) : context.lines.rangeOf(0, 0));
-    for (const report of describeErrors(validate.errors ?? [], top, schema, rangeOf)) push(report);
+    for (const report of describeErrors(errors, top, schema, rangeOf)) push(report);
   });
   return reports;
 
@@ -86,13 +126,142 @@ export function schemaReports(model: ComposeModel): Report[] {
   }
 }
 
+// ---------------------------------------------------------------- per-service results
+
+/** The services written in place under the document's `services:` mapping, keyed for the cache. */
+function planServices(context: NodeContext, root: ParsedNode): ServicePlan | undefined {
+  if (!isMap(root)) return undefined;
+  const servicesPair = indexOf(context, root as YAMLMap<ParsedNode, ParsedNode | null>).get('services');
+  const node = servicesPair && servicesPair.owner === root ? servicesPair.pair.value : null;
+  if (!isMap(node)) return undefined;
+  const services = node as YAMLMap<ParsedNode, ParsedNode | null>;
+  const aliases = aliasesInOrder(context.anchors);
+  const plan: ServicePlan = { node: services, services: [], byName: new Map() };
+  for (const [name, { pair, owner }] of indexOf(context, services)) {
+    const value = pair.value;
+    // Only plain mappings written right here; anything else is built and validated every time.
+    if (owner !== services || !isMap(value) || (value as { tag?: string }).tag) continue;
+    const start = pair.key.range[0];
+    const end = value.range[1];
+    const key = serviceKey(context, start, end, aliases);
+    const cached = serviceSchemaCache.enabled ? serviceResults.get(key) : undefined;
+    if (cached) serviceSchemaCache.hits++;
+    else serviceSchemaCache.misses++;
+    if (cached) {
+      // Most recently used last: the oldest entries go first when the cache is full.
+      serviceResults.delete(key);
+      serviceResults.set(key, cached);
+    }
+    const planned: PlannedService = { name, start, end, key, cached };
+    plan.services.push(planned);
+    plan.byName.set(name, planned);
+  }
+  return plan;
+}
+
+interface AliasAt {
+  start: number;
+  target: ParsedNode;
+}
+
+function aliasesInOrder(anchors: AnchorTable): AliasAt[] {
+  const list: AliasAt[] = [];
+  for (const [alias, target] of anchors.targets) list.push({ start: (alias as Alias).range?.[0] ?? 0, target });
+  return list.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Everything a service's validation depends on: its text, the text of every anchor it pulls in
+ * (and of the anchors those pull in), and the values of the variables all that text names.
+ */
+function serviceKey(context: NodeContext, start: number, end: number, aliases: AliasAt[]): string {
+  const parts = [context.text.slice(start, end)];
+  const visited = new Set<ParsedNode>();
+  const addAnchorsIn = (from: number, to: number) => {
+    for (let i = firstAliasAt(aliases, from); i < aliases.length && aliases[i].start < to; i++) {
+      const target = aliases[i].target;
+      if (visited.has(target)) continue;
+      visited.add(target);
+      parts.push(context.text.slice(target.range[0], target.range[1]));
+      addAnchorsIn(target.range[0], target.range[1]);
+    }
+  };
+  addAnchorsIn(start, end);
+  if (parts.some((part) => part.includes('$'))) {
+    const names = new Set<string>();
+    for (const part of parts) for (const match of part.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) names.add(match[1]);
+    for (const name of names) parts.push(`${name}=${context.lookup(name) ?? '\u0001'}`);
+  }
+  return parts.join('\u0000');
+}
+
+function firstAliasAt(aliases: AliasAt[], offset: number): number {
+  let low = 0;
+  let high = aliases.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (aliases[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * The errors to report, cached ones included, and the cache filled with the fresh ones. The
+ * order does not depend on what was cached: errors outside the planned services first, then
+ * each service's in file order (which one of two equal reports survives depends on it).
+ */
+function withServiceResults(plan: ServicePlan, found: AjvError[], builder: Builder): AjvError[] {
+  const outside: AjvError[] = [];
+  const byService = new Map<PlannedService, AjvError[]>();
+  for (const error of found) {
+    const service = plan.byName.get(serviceNameOf(error.instancePath) ?? '');
+    if (!service) outside.push(error);
+    else byService.set(service, [...(byService.get(service) ?? []), error]);
+  }
+  const errors = outside;
+  for (const service of plan.services) {
+    let result = service.cached;
+    if (!result) {
+      const problems = builder.problemSpans
+        .filter((span) => span.start >= service.start && span.start < service.end)
+        .map((span) => ({ start: span.start - service.start, end: span.end - service.start, message: span.message }));
+      result = { errors: byService.get(service) ?? [], problems };
+      remember(service.key, result);
+    }
+    errors.push(...result.errors);
+  }
+  return errors;
+}
+
+function remember(key: string, result: ServiceResult): void {
+  if (!serviceSchemaCache.enabled) return;
+  serviceResults.set(key, result);
+  if (serviceResults.size > MAX_CACHED_SERVICES) serviceResults.delete(serviceResults.keys().next().value!);
+}
+
+/** `/services/web/ports/0` → `web`. */
+function serviceNameOf(instancePath: string): string | undefined {
+  if (!instancePath.startsWith('/services/')) return undefined;
+  const end = instancePath.indexOf('/', 10);
+  return (end < 0 ? instancePath.slice(10) : instancePath.slice(10, end)).replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
 // ---------------------------------------------------------------- plain value + locations
+
+/** What a cached service is validated as: a mapping with no keys, which the service schema accepts. */
+const UNCHANGED_SERVICE: Record<string, never> = Object.freeze(Object.create(null));
 
 class Builder {
   readonly problems: Report[] = [];
+  /** The same problems as offsets, for the per-service cache. */
+  readonly problemSpans: { start: number; end: number; message: string }[] = [];
   private readonly memo = new Map<ParsedNode, Loc>();
 
-  constructor(private readonly context: NodeContext) {}
+  constructor(
+    private readonly context: NodeContext,
+    private readonly plan?: ServicePlan,
+  ) {}
 
   build(written: ParsedNode | null, fallback: ParsedNode | null): Loc {
     const node = resolveNode(this.context, written);
@@ -118,8 +287,38 @@ class Builder {
     return children;
   }
 
+  /**
+   * The `services` mapping: unchanged services stand in as `{}` and bring their cached
+   * problems; their locations are built from the current tree only if an error needs them.
+   */
+  private services(plan: ServicePlan, at: ParsedNode | null): Loc {
+    const value: Record<string, unknown> = Object.create(null);
+    const children = new Map<string, Child>();
+    for (const [key, { pair }] of indexOf(this.context, plan.node)) {
+      const written = pair.value;
+      if (written && (written as { tag?: string }).tag === '!reset') continue;
+      const cached = plan.byName.get(key)?.cached;
+      if (cached && written) {
+        const service = plan.byName.get(key)!;
+        for (const problem of cached.problems) {
+          const start = service.start + problem.start;
+          this.problems.push({ message: problem.message, range: rangeOfSpan(this.context, start, service.start + problem.end) });
+        }
+        value[key] = UNCHANGED_SERVICE;
+        // Not memoized: anything else that reaches this node needs its real value.
+        children.set(key, { key: pair.key, loc: { value: UNCHANGED_SERVICE, at: written, node: written, builder: this } });
+        continue;
+      }
+      const loc = this.build(written, pair.key);
+      value[key] = loc.value;
+      children.set(key, { key: pair.key, loc });
+    }
+    return { value, at, node: plan.node as unknown as ParsedNode, builder: this, children };
+  }
+
   private fresh(node: ParsedNode, fallback: ParsedNode | null): Loc {
     const at = node.range[1] > node.range[0] ? node : fallback;
+    if (this.plan && node === this.plan.node) return this.services(this.plan, at);
     if (isMap(node)) {
       const value: Record<string, unknown> = Object.create(null);
       for (const [key, { pair }] of indexOf(this.context, node as YAMLMap<ParsedNode, ParsedNode | null>)) {
@@ -139,7 +338,9 @@ class Builder {
     if (typeof raw !== 'string') return { value: raw ?? null, at };
     const result = interpolate(raw, this.context.lookup);
     if (result.error) {
-      this.problems.push({ message: `Invalid interpolation: ${result.error}. Compose refuses the file.`, range: rangeOfNode(this.context, node) });
+      const message = `Invalid interpolation: ${result.error}. Compose refuses the file.`;
+      this.problems.push({ message, range: rangeOfNode(this.context, node) });
+      this.problemSpans.push({ start: node.range[0], end: node.range[1], message });
       return { value: raw, at, unresolved: true };
     }
     // An unknown variable keeps its raw text (a string, which most fields accept) and is never judged.

@@ -43,6 +43,8 @@ interface Chunk {
 const CACHE_LIMIT = 20_000;
 let cache = new Map<string, Instruction[]>();
 let previous = new Map<string, Instruction[]>();
+/** The chunks of the last parse, by position, with their cache keys. */
+let lastChunks: { startLine: number; escapeChar: string; text: string; key: string }[] = [];
 
 export function parseDockerfile(source: string): ParsedDockerfile {
   let text = source;
@@ -63,10 +65,17 @@ export function parseDockerfile(source: string): ParsedDockerfile {
     text = chars.join('');
     chunks = splitInstructions(text, escapeChar);
   }
-  const keyOf = (chunk: Chunk) => `${escapeChar}\u0000${chunk.startLine}\u0000${chunk.text}`;
   const lookup = (key: string) => cache.get(key) ?? previous.get(key);
-  // Each key is built and looked up once: they hold the whole instruction text.
-  const keys = chunks.map(keyOf);
+  // Each key holds the whole instruction text. A chunk that sits where it sat in the last
+  // parse, with the same text, takes that parse's key string: no new string to build, and
+  // its hash is already computed (V8 keeps it in the string), so typing costs one new key.
+  const keys = chunks.map((chunk, c) => {
+    const last = lastChunks[c];
+    return last && last.startLine === chunk.startLine && last.escapeChar === escapeChar && last.text === chunk.text
+      ? last.key
+      : `${escapeChar}\u0000${chunk.startLine}\u0000${chunk.text}`;
+  });
+  lastChunks = chunks.map((chunk, c) => ({ startLine: chunk.startLine, escapeChar, text: chunk.text, key: keys[c] }));
   const found = keys.map(lookup);
   let misses = 0;
   for (const hit of found) if (!hit) misses++;

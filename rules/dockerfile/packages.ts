@@ -184,6 +184,8 @@ export function parsePackageCommand(command: ShellCommand, index: number): PkgCo
       continue;
     }
     if (v === '--') {
+      // `gem install x -- --with-opt`: what follows goes to the gem's native build, not gem.
+      if (manager === 'gem') break;
       endOfFlags = true;
       continue;
     }

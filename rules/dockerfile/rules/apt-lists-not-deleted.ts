@@ -30,7 +30,9 @@ export const aptListsNotDeleted: Rule<DockerfileModel> = {
       fixed: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*',
       notes:
         'Silent when the lists live in a BuildKit cache or tmpfs mount (`RUN --mount=type=cache,target=/var/lib/apt/lists` ' +
-        'or a mount of `/var/lib/apt`): they never reach the layer. Like hadolint, only stages that ship are judged — the ' +
+        'or a mount of `/var/lib/apt`): they never reach the layer. Unlike hadolint, a cache mount of `/var/lib/apt` ' +
+        'is enough on its own; hadolint also asks for one on `/var/cache/apt`, which holds downloaded packages, not ' +
+        'lists. Like hadolint, only stages that ship are judged — the ' +
         'final stage and the stages it is built `FROM`; a build stage you only `COPY --from` may keep its lists. Unlike ' +
         'hadolint, the `rm` must come after the last `update` (deleting first and updating afterwards leaves the lists). ' +
         'The quick fix appends `&& rm -rf /var/lib/apt/lists/*` to the last command of the `RUN`, after continuation lines ' +

@@ -22,6 +22,7 @@ ruleTester(imageEol, {
     { code: 'FROM eclipse-temurin:21-jre-noble\n' },
     { code: 'FROM redis:6.2\n', name: 'redis 6.2 has no announced end' },
     { code: 'FROM nginx:1.30-alpine\n' },
+    { code: 'FROM openjdk:28-ea-jdk-slim\n', name: 'early-access openjdk builds are still published' },
     { code: 'FROM node:lts\n', name: 'floating tags are not judged' },
     { code: 'FROM python:3-slim\n', name: 'an open major line is not judged' },
     { code: 'FROM alpine\n' },
@@ -69,10 +70,19 @@ ruleTester(imageEol, {
     { code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nFROM mcr.microsoft.com/dotnet/aspnet:10.0\n', errors: [{ line: 0, message: /\.NET 8 ended.*`mcr\.microsoft\.com\/dotnet\/sdk:10\.0`.*build stage/ }] },
     { code: 'FROM redis:7.0-alpine\n', errors: [{ message: 'Redis 7.2' }] },
     { code: 'FROM nginx:1.26\n', errors: [{ message: '`nginx:1.30`' }] },
+    {
+      name: 'the openjdk image is abandoned whatever the release; a build stage is info',
+      code: 'FROM openjdk:17-jdk-slim AS build\nRUN ./gradlew build\nFROM openjdk:11-jre\nCOPY --from=build /app.jar /\n',
+      errors: [
+        { range: [0, 13, 0, 24], message: /no longer maintained.*`eclipse-temurin:17-jdk`.*build stage/, severity: 'info' },
+        { range: [2, 13, 2, 19], message: '`eclipse-temurin:11-jre`', severity: 'warning' },
+      ],
+    },
     { code: 'FROM nginx:1.28-alpine\n', name: 'stable 1.28 retired when 1.30 shipped', errors: [{ message: '`nginx:1.30-alpine`' }] },
     { code: 'FROM node:hydrogen-bullseye-slim\n', name: 'codename tags', errors: [{ message: '`node:jod-bookworm-slim`' }] },
     { code: 'FROM registry.access.redhat.com/ubi7/ubi:7.9\n', name: 'release in the image name', errors: [{ message: '`registry.access.redhat.com/ubi8/ubi`' }] },
-    { code: 'FROM openjdk:19-jdk\n', errors: [{ message: 'Java 19' }] },
+    { code: 'FROM eclipse-temurin:19-jdk\n', errors: [{ message: 'Java 19' }] },
+    { code: 'FROM openjdk:19-jdk\n', name: 'abandoned image of an ended release: suggest a supported one', errors: [{ message: '`eclipse-temurin:21-jdk`' }] },
     { code: 'FROM public.ecr.aws/docker/library/node:16\n', name: 'Docker Hub mirror', errors: [{ message: 'Node.js 16' }] },
     { code: 'ARG NODE=node:18\nFROM ${NODE}\n', name: 'ARG default', errors: [{ range: [1, 5, 1, 12], message: 'Node.js 18' }] },
     {

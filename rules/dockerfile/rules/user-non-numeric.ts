@@ -1,5 +1,6 @@
 import type { Report, Rule } from '../../types';
 import type { DockerfileModel } from '../model';
+import { createdUid } from '../users';
 
 export const userNonNumeric: Rule<DockerfileModel> = {
   meta: {
@@ -32,7 +33,9 @@ export const userNonNumeric: Rule<DockerfileModel> = {
       if (!uid || /^\d+$/.test(uid) || uid.includes('$')) continue;
       const range = instruction.getArgumentsRange();
       if (!range) continue;
-      reports.push({ message: `\`USER ${value}\` names a user; use its numeric UID (e.g. \`USER 10001\`) so the runtime can verify it is not root.`, range });
+      const known = createdUid(stage!, uid);
+      const example = known ? `\`USER ${known}\`, the UID this file gives \`${uid}\`` : 'e.g. `USER 10001`';
+      reports.push({ message: `\`USER ${value}\` names a user; use its numeric UID (${example}) so the runtime can verify it is not root.`, range });
     }
     return reports;
   },

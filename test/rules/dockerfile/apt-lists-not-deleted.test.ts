@@ -24,6 +24,12 @@ ruleTester(aptListsNotDeleted, {
   ],
   invalid: [
     {
+      name: 'ONBUILD RUN trigger builds a layer of every child image',
+      code: 'FROM debian:12\nONBUILD RUN apt-get update && apt-get install -y libpq5\n',
+      errors: [{ range: [1, 20, 1, 26] }],
+      output: 'FROM debian:12\nONBUILD RUN apt-get update && apt-get install -y libpq5 && rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
       name: 'apt-get clean keeps the lists; dist-clean before the update does not count',
       code: 'FROM debian:13\nRUN apt-get dist-clean && apt-get update && apt-get install -y tzdata && apt-get clean\n',
       errors: [{ range: [1, 34, 1, 40] }],

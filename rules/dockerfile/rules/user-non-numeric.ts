@@ -1,5 +1,5 @@
 import type { Report, Rule } from '../../types';
-import type { DockerfileModel } from '../model';
+import type { DockerfileModel, Stage } from '../model';
 import { createdUid } from '../users';
 
 export const userNonNumeric: Rule<DockerfileModel> = {
@@ -34,9 +34,26 @@ export const userNonNumeric: Rule<DockerfileModel> = {
       const range = instruction.getArgumentsRange();
       if (!range) continue;
       const known = createdUid(stage!, uid);
-      const example = known ? `\`USER ${known}\`, the UID this file gives \`${uid}\`` : 'e.g. `USER 10001`';
+      const usual = known ? undefined : wellKnownUid(stage!, uid);
+      const example = known
+        ? `\`USER ${known}\`, the UID this file gives \`${uid}\``
+        : usual
+          ? `\`USER ${usual}\`, the UID of \`${uid}\` in this base image`
+          : 'e.g. `USER 10001`';
       reports.push({ message: `\`USER ${value}\` names a user; use its numeric UID (${example}) so the runtime can verify it is not root.`, range });
     }
     return reports;
   },
 };
+
+/** Accounts official and distroless images ship, with the UID they always have there. */
+function wellKnownUid(stage: Stage, user: string): string | undefined {
+  let root: Stage = stage;
+  while (root.base.stage) root = root.base.stage;
+  const name = root.base.image?.name.replace(/^(?:docker\.io\/)?(?:library\/)?/, '') ?? '';
+  if (user === 'nonroot' && /(?:^|\/)(?:distroless|chainguard|wolfi)|^cgr\.dev\//.test(name)) return '65532';
+  if (user === 'nobody') return '65534';
+  if (user === 'node' && /^(?:node|cimg\/node)$/.test(name)) return '1000';
+  if (user === 'nginx' && /^(?:nginx|nginxinc\/nginx-unprivileged)$/.test(name)) return '101';
+  return undefined;
+}

@@ -3,6 +3,7 @@ import { ruleTester } from '../tester';
 
 ruleTester(userNonNumeric, {
   valid: [
+    { code: 'FROM debian:12\nUSER root\n', name: 'root is user-root\'s finding' },
     { code: 'FROM a:1\nUSER 10001\n' },
     { code: 'FROM a:1\nUSER 1000:1000\n' },
     { code: 'FROM a:1\nARG UID=1000\nUSER $UID\n', name: 'from a build argument' },

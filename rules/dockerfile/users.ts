@@ -70,3 +70,15 @@ export function createdUid(stage: Stage, user: string): string | undefined {
   }
   return undefined;
 }
+
+/** Accounts official and distroless images ship, with the UID they always have there. */
+export function wellKnownUid(stage: Stage, user: string): string | undefined {
+  let root: Stage = stage;
+  while (root.base.stage) root = root.base.stage;
+  const name = root.base.image?.name.replace(/^(?:docker\.io\/)?(?:library\/)?/, '') ?? '';
+  if (user === 'nonroot' && /(?:^|\/)(?:distroless|chainguard|wolfi)|^cgr\.dev\//.test(name)) return '65532';
+  if (user === 'nobody') return '65534';
+  if (user === 'node' && /^(?:node|cimg\/node)$/.test(name)) return '1000';
+  if (user === 'nginx' && /^(?:nginx|nginxinc\/nginx-unprivileged)$/.test(name)) return '101';
+  return undefined;
+}

@@ -1,4 +1,6 @@
 import type { Report, Rule } from '../../types';
+import { parseImageRef } from '../../image';
+import { copyFroms, looksLikeImage } from '../copy-from';
 import type { DockerfileModel } from '../model';
 
 export const imageLatest: Rule<DockerfileModel> = {
@@ -11,7 +13,9 @@ export const imageLatest: Rule<DockerfileModel> = {
     aliases: ['hadolint:DL3007', 'trivy:DS-0001', 'checkov:CKV_DOCKER_7'],
     fix: 'unsafe',
     docs: {
-      what: 'Reports `FROM image:latest` in any stage, including a `latest` that arrives through an `ARG` default.',
+      what:
+        'Reports `FROM image:latest` in any stage, including a `latest` that arrives through an `ARG` default, and ' +
+        '`COPY --from=image:latest`, which pulls an image just the same.',
       why:
         '`latest` is whatever the publisher pushed last. Two builds of the same Dockerfile can get different operating ' +
         'systems, runtimes and vulnerabilities, a rebuild to patch one thing silently upgrades everything else, and a ' +
@@ -33,6 +37,16 @@ export const imageLatest: Rule<DockerfileModel> = {
       reports.push({
         message: `\`${image.raw}\`${viaArg} floats with every push: pin a version tag (\`${image.name}:<version>\`) or a digest.`,
         range: stage.base.tagRange ?? stage.base.range,
+      });
+    }
+    // `COPY --from=ghcr.io/astral-sh/uv:latest /uv /bin/` pulls an image just like FROM does.
+    for (const from of copyFroms(model)) {
+      if (!looksLikeImage(from.value) || from.value.includes('$') || model.stages.some((s) => s.name === from.value.toLowerCase())) continue;
+      const image = parseImageRef(from.value);
+      if (!image || image.digest || image.tag?.toLowerCase() !== 'latest') continue;
+      reports.push({
+        message: `\`COPY --from=${image.raw}\` copies from an image that floats with every push: pin a version tag (\`${image.name}:<version>\`) or a digest.`,
+        range: from.range,
       });
     }
     return reports;

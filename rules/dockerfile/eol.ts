@@ -184,7 +184,7 @@ export function isoDay(date: Date): string {
 /** Judges an image against the table on `now`. Undefined when nothing it ships is past its end of life. */
 export function judgeImage(image: ImageRef, now: Date): EolVerdict | undefined {
   const found = productOf(image);
-  if (!found) return undefined;
+  if (!found) return judgeDistroOnly(image, now);
   const today = isoDay(now);
   const tag = image.tag ?? '';
   const { product } = found;
@@ -222,6 +222,28 @@ export function judgeImage(image: ImageRef, now: Date): EolVerdict | undefined {
     return verdict;
   }
   verdict.suggestion = suggest(image, tag, leading, distro, expired);
+  return verdict;
+}
+
+/**
+ * An image the table does not know (`tomcat:9.0-jre11-temurin-focal`) whose tag still names the
+ * distribution it is built on, the way official images spell it: only that part is judged.
+ */
+function judgeDistroOnly(image: ImageRef, now: Date): EolVerdict | undefined {
+  const tag = image.tag ?? '';
+  const distro = tag ? distroInTag(tag) : undefined;
+  const today = isoDay(now);
+  if (!distro || !isExpired(distro.release, today)) return undefined;
+  const expired: EolPart[] = [
+    {
+      product: distro.product,
+      title: EOL_PRODUCTS[distro.product].title,
+      release: distro.release,
+      successor: successorOf(distro.product, distro.release, today),
+    },
+  ];
+  const verdict: EolVerdict = { expired };
+  if (expired[0].successor) verdict.suggestion = suggest(image, tag, undefined, distro, expired);
   return verdict;
 }
 

@@ -17,7 +17,8 @@ export const imageEol: Rule<DockerfileModel> = {
         'Reports a `FROM` whose image tag names a runtime or distribution release that no longer receives security fixes: ' +
         '`node:18`, `python:3.8`, `golang:1.21`, `alpine:3.19`, `debian:buster`, `ubuntu:20.04`/`focal`, `centos:7`, ' +
         'UBI 7, Java feature releases, PHP, Ruby, nginx, PostgreSQL, Redis, MySQL and .NET. The distribution named in a ' +
-        'language image\'s tag counts too: `python:3.12-slim-buster` ships Debian 10. Images their publisher abandoned ' +
+        'language image\'s tag counts too: `python:3.12-slim-buster` ships Debian 10, and so does the distribution in the ' +
+        'tag of an image the table does not otherwise know (`tomcat:9.0-jre11-temurin-focal`). Images their publisher abandoned ' +
         'altogether are reported whatever the tag: `openjdk` (no updates since 2022) and `adoptopenjdk`, both replaced by ' +
         '`eclipse-temurin`. The final stage is reported as a ' +
         'warning; build stages as info, since only what they copy into the final image ships.',

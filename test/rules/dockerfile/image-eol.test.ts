@@ -22,6 +22,7 @@ ruleTester(imageEol, {
     { code: 'FROM eclipse-temurin:21-jre-noble\n' },
     { code: 'FROM redis:6.2\n', name: 'redis 6.2 has no announced end' },
     { code: 'FROM nginx:1.30-alpine\n' },
+    { code: 'FROM tomcat:10.1-jre21-temurin-noble\nFROM example.com/tools:buster\n', name: 'unknown images: supported distribution; a leading token is a version, not a distribution' },
     { code: 'FROM openjdk:28-ea-jdk-slim\n', name: 'early-access openjdk builds are still published' },
     { code: 'FROM node:lts\n', name: 'floating tags are not judged' },
     { code: 'FROM python:3-slim\n', name: 'an open major line is not judged' },
@@ -70,6 +71,11 @@ ruleTester(imageEol, {
     { code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nFROM mcr.microsoft.com/dotnet/aspnet:10.0\n', errors: [{ line: 0, message: /\.NET 8 ended.*`mcr\.microsoft\.com\/dotnet\/sdk:10\.0`.*build stage/ }] },
     { code: 'FROM redis:7.0-alpine\n', errors: [{ message: 'Redis 7.2' }] },
     { code: 'FROM nginx:1.26\n', errors: [{ message: '`nginx:1.30`' }] },
+    {
+      name: 'an image the table does not know, built on a distribution its tag names',
+      code: 'FROM tomcat:9.0-jre11-temurin-focal\n',
+      errors: [{ range: [0, 12, 0, 35], message: /Ubuntu 20\.04 \(focal\) ended on 2025-05-31.*`tomcat:9\.0-jre11-temurin-jammy`/ }],
+    },
     {
       name: 'the openjdk image is abandoned whatever the release; a build stage is info',
       code: 'FROM openjdk:17-jdk-slim AS build\nRUN ./gradlew build\nFROM openjdk:11-jre\nCOPY --from=build /app.jar /\n',

@@ -32,6 +32,19 @@ export const imageLatest: Rule<DockerfileModel> = {
     const reports: Report[] = [];
     for (const stage of model.stages) {
       const image = stage.base.image;
+      if (!image && stage.base.resolved === undefined && !stage.base.stage) {
+        // `registry/${NAME}:latest`: the name is unknown, but the tag is written literally.
+        const written = stage.base.written;
+        const colon = written.lastIndexOf(':');
+        if (colon > written.lastIndexOf('/') && !written.includes('@') && written.slice(colon + 1).toLowerCase() === 'latest') {
+          const end = stage.base.range.end;
+          reports.push({
+            message: `\`${written}\` floats with every push: pin a version tag or a digest.`,
+            range: end.line === stage.base.range.start.line ? { start: { line: end.line, character: end.character - 6 }, end } : stage.base.range,
+          });
+        }
+        continue;
+      }
       if (!image || image.digest || image.tag?.toLowerCase() !== 'latest') continue;
       const viaArg = stage.base.usesArgs ? ` (from \`${stage.base.written}\`)` : '';
       reports.push({

@@ -15,6 +15,12 @@ ruleTester(imageLatest, {
   ],
   invalid: [
     {
+      name: 'the name comes from an ARG without a default, the latest tag is literal',
+      code: 'ARG VERSION\nFROM registry.example.com/base/flex-${VERSION}:latest\nFROM registry.example.com/${IMAGE}:1.2\n',
+      errors: [{ range: [1, 47, 1, 53], message: 'floats with every push' }],
+      output: null,
+    },
+    {
       name: 'COPY --from an image tagged latest',
       code: 'FROM python:3.12-slim\nCOPY --from=ghcr.io/astral-sh/uv:latest /uv /uvx /bin/\nCOPY --from=ghcr.io/astral-sh/uv:0.9.16 /uv /bin/uv2\n',
       errors: [{ range: [1, 12, 1, 39], message: '`COPY --from=ghcr.io/astral-sh/uv:latest`' }],

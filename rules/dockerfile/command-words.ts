@@ -1,5 +1,6 @@
 import type { Range, TextEdit } from '../types';
 import type { DockerfileModel, Stage } from './model';
+import { onbuildRuns } from './onbuild';
 import { wordRange, type RunInstruction } from './runs';
 import { commandName, unwrapCommand, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 
@@ -52,8 +53,10 @@ export function commands(model: DockerfileModel): readonly CommandVisit[] {
   let list = visits.get(model);
   if (!list) {
     list = [];
+    const triggers = onbuildRuns(model);
     for (const stage of model.stages) {
-      for (const run of stage.runs) {
+      const runs = triggers.length ? [...stage.runs, ...triggers.filter((t) => t.stage === stage).map((t) => t.run)].sort((a, b) => a.base - b.base) : stage.runs;
+      for (const run of runs) {
         for (const { raw, command, name } of unwrappedCommands(run.script)) list.push({ stage, run, raw, command, name });
       }
     }

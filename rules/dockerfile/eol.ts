@@ -184,7 +184,7 @@ export function isoDay(date: Date): string {
 /** Judges an image against the table on `now`. Undefined when nothing it ships is past its end of life. */
 export function judgeImage(image: ImageRef, now: Date): EolVerdict | undefined {
   const found = productOf(image);
-  if (!found) return undefined;
+  if (!found) return judgeDistroOnly(image, now);
   const today = isoDay(now);
   const tag = image.tag ?? '';
   const { product } = found;
@@ -222,6 +222,28 @@ export function judgeImage(image: ImageRef, now: Date): EolVerdict | undefined {
     return verdict;
   }
   verdict.suggestion = suggest(image, tag, leading, distro, expired);
+  return verdict;
+}
+
+/**
+ * An image the table does not know (`tomcat:9.0-jre11-temurin-focal`) whose tag still names the
+ * distribution it is built on, the way official images spell it: only that part is judged.
+ */
+function judgeDistroOnly(image: ImageRef, now: Date): EolVerdict | undefined {
+  const tag = image.tag ?? '';
+  const distro = tag ? distroInTag(tag) : undefined;
+  const today = isoDay(now);
+  if (!distro || !isExpired(distro.release, today)) return undefined;
+  const expired: EolPart[] = [
+    {
+      product: distro.product,
+      title: EOL_PRODUCTS[distro.product].title,
+      release: distro.release,
+      successor: successorOf(distro.product, distro.release, today),
+    },
+  ];
+  const verdict: EolVerdict = { expired };
+  if (expired[0].successor) verdict.suggestion = suggest(image, tag, undefined, distro, expired);
   return verdict;
 }
 
@@ -268,4 +290,34 @@ function productOfTag(expired: EolPart[], r: EolRelease): EolProductId {
 export function describeRelease(title: string, r: EolRelease): string {
   const cycle = r.cycle.startsWith('stream') ? `Stream ${r.cycle.slice(6)}` : r.cycle;
   return r.codename && title !== 'Node.js' ? `${title} ${cycle} (${r.codename})` : `${title} ${cycle}`;
+}
+
+/** Images whose publisher stopped updating them altogether, whatever release the tag names. */
+const DEPRECATED_IMAGES: Record<string, { since: string; what: string }> = {
+  openjdk: { since: '2022-07', what: 'the official `openjdk` image stopped receiving updates (only early-access builds are still published)' },
+  adoptopenjdk: { since: '2021-08', what: 'AdoptOpenJDK moved to Eclipse Adoptium and its images are no longer updated' },
+  'adoptopenjdk/openjdk8': { since: '2021-08', what: 'AdoptOpenJDK moved to Eclipse Adoptium and its images are no longer updated' },
+  'adoptopenjdk/openjdk11': { since: '2021-08', what: 'AdoptOpenJDK moved to Eclipse Adoptium and its images are no longer updated' },
+};
+
+export interface Deprecation {
+  /** Why the image gets no updates, for the message. */
+  what: string;
+  since: string;
+  /** A maintained replacement (`eclipse-temurin:17-jdk`). */
+  replacement: string;
+}
+
+/** Whether the image itself is abandoned by its publisher (`openjdk:17-jdk-slim`), not just its release. */
+export function deprecatedImage(image: ImageRef, now: Date): Deprecation | undefined {
+  const name = image.name.replace(MIRRORS, '');
+  const entry = DEPRECATED_IMAGES[name];
+  const tag = (image.tag ?? '').toLowerCase();
+  if (!entry || /(?:^|[-.])ea(?:[-.]|$)|-ea-/.test(tag)) return undefined;
+  let major = /^(\d+)/.exec(tag)?.[1] ?? /openjdk(\d+)$/.exec(name)?.[1];
+  // Suggest a release that is itself supported: `openjdk:19` → the next Temurin LTS.
+  const own = major ? release('java', major) : undefined;
+  if (own && isExpired(own, isoDay(now))) major = successorOf('java', own, isoDay(now))?.cycle;
+  const variant = /jre/.test(tag) ? 'jre' : 'jdk';
+  return { ...entry, replacement: major ? `eclipse-temurin:${major}-${variant}` : 'eclipse-temurin' };
 }

@@ -1,6 +1,7 @@
 import type { Arg, Env } from 'dockerfile-ast';
 import type { Fix, Range, Report, RuleContext, TextEdit } from '../types';
 import type { DockerfileModel, Stage } from './model';
+import { onbuildRuns, runsWithTriggers } from './onbuild';
 import { wordRange, type RunInstruction } from './runs';
 import { unwrapCommand, type ShellCommand, type ShellScript, type ShellWord } from './shell';
 
@@ -184,6 +185,8 @@ export function parsePackageCommand(command: ShellCommand, index: number): PkgCo
       continue;
     }
     if (v === '--') {
+      // `gem install x -- --with-opt`: what follows goes to the gem's native build, not gem.
+      if (manager === 'gem') break;
       endOfFlags = true;
       continue;
     }
@@ -311,7 +314,13 @@ export interface RunInStage {
 export function stageRuns(model: DockerfileModel, shippedOnly = false): RunInStage[] {
   const out: RunInStage[] = [];
   const stages = shippedOnly ? shippedStages(model) : model.stages;
-  for (const stage of stages) for (const run of stage.runs) out.push({ run, stage });
+  const triggers = onbuildRuns(model);
+  for (const stage of stages) {
+    for (const run of stage.runs) out.push({ run, stage });
+    // ONBUILD RUN triggers build layers of child images, with the same cache concerns.
+    for (const trigger of triggers) if (trigger.stage === stage) out.push({ run: trigger.run, stage });
+  }
+  if (triggers.length) out.sort((a, b) => a.run.base - b.run.base);
   return out;
 }
 
@@ -559,7 +568,7 @@ function packageVisits(model: DockerfileModel, managers: readonly Manager[]): Pk
   let list = byKey.get(key);
   if (!list) {
     list = [];
-    for (const run of model.runs) {
+    for (const run of runsWithTriggers(model)) {
       for (const cmd of packageCommands(run.script)) if (managers.includes(cmd.manager)) list.push({ run, cmd });
     }
     byKey.set(key, list);

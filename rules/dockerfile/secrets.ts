@@ -129,6 +129,8 @@ export function secretFileKind(base: string): string | undefined {
   if (name === '.gnupg') return 'GPG keys';
   if (name === '.kube') return 'Kubernetes credentials';
   if (/\.(?:key|p12|pfx|jks|keystore|ppk)$/.test(name)) return 'a private key';
+  // `private_key`, `privkey.pem`, Tor's `hs_ed25519_secret_key`: named for what they hold.
+  if (/^(?:private[-_.]?key|privkey|secret[-_.]?key|hs_ed25519_secret_key)(?:\.(?!pub$)[a-z0-9]+)?$/.test(name)) return 'a private key';
   if (name.endsWith('.pem') && !CERT_LIKE.test(name.slice(0, -4))) return 'a key file';
   return undefined;
 }

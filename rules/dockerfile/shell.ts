@@ -73,6 +73,9 @@ class Lexer {
   private current: ShellCommand | undefined;
   private pendingConnector: Connector | undefined;
   private heredocs: PendingHeredoc[] = [];
+  /** How many `case … in` are open, and whether a pattern (`a | b)`) comes next. */
+  private caseDepth = 0;
+  private expectPattern = false;
 
   constructor(
     private readonly text: string,
@@ -99,10 +102,22 @@ class Lexer {
         this.skipComment();
         continue;
       }
+      if (this.expectPattern && !this.current) {
+        this.expectPattern = false;
+        if (!/^esac(?![^\s;&|()])/.test(text.slice(this.i, this.i + 5))) {
+          this.skipCasePattern();
+          continue;
+        }
+      }
       const operator = OPERATORS.find((op) => text.startsWith(op, this.i));
       if (operator) {
         this.i += operator.length;
         this.endCommand(operator === '|&' ? '|' : operator === ';;' ? ';' : (operator as Connector));
+        // `;;` ends a case arm: the next thing is another pattern (or `esac`).
+        if (operator === ';;' && this.caseDepth > 0) {
+          if (text[this.i] === '&') this.i++;
+          this.expectPattern = true;
+        }
         continue;
       }
       const heredoc = /^<<(-?)\s*(['"]?)([A-Za-z_][\w.-]*)\2/.exec(text.slice(this.i, this.i + 256));
@@ -133,6 +148,13 @@ class Lexer {
       if (!command.words.length && ASSIGNMENT.test(word.value)) command.assignments.push(word);
       else command.words.push(word);
       command.end = word.end;
+      if (command.words.length === 1 && word.value === 'esac' && this.caseDepth > 0) this.caseDepth--;
+      if (command.words.length === 3 && word.value === 'in' && command.words[0].value === 'case') {
+        // `case WORD in`: what follows is a pattern list, where `|` separates alternatives.
+        this.endCommand(';');
+        this.caseDepth++;
+        this.expectPattern = true;
+      }
     }
     this.endCommand(undefined);
     return { commands: this.commands, hasPipe: this.commands.some((c) => c.after === '|') };
@@ -183,6 +205,23 @@ class Lexer {
       else break;
     }
     return true;
+  }
+
+  /** Skips a case pattern such as `'linux/arm64' | 'linux/arm/v7')` up to and including its `)`. */
+  private skipCasePattern(): void {
+    const { text } = this;
+    if (text[this.i] === '(') this.i++;
+    while (this.i < text.length && text[this.i] !== ')') {
+      if (this.skipContinuation()) continue;
+      const c = text[this.i];
+      if (c === "'" || c === '"') {
+        const close = text.indexOf(c, this.i + 1);
+        this.i = close < 0 ? text.length : close + 1;
+      } else if (c === '\\') this.i += 2;
+      else if (c === '\n') break;
+      else this.i++;
+    }
+    if (text[this.i] === ')') this.i++;
   }
 
   private atWordBoundary(): boolean {

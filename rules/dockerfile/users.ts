@@ -48,3 +48,37 @@ export function createdUser(stage: Stage): string | undefined {
   }
   return undefined;
 }
+
+/** The UID the stage (or a stage it builds on) gives `user` with `useradd -u`/`adduser --uid`, when written. */
+export function createdUid(stage: Stage, user: string): string | undefined {
+  for (let s: Stage | undefined = stage; s; s = s.base.stage) {
+    let uid: string | undefined;
+    for (const run of s.runs) {
+      for (const raw of run.script.commands) {
+        const command = unwrapCommand(raw);
+        const name = commandName(command);
+        if ((name !== 'useradd' && name !== 'adduser') || createdUserOf(command.words) !== user) continue;
+        const words = command.words.map((w) => w.value);
+        for (let i = 1; i < words.length; i++) {
+          const word = words[i];
+          const value = word === '-u' || word === '--uid' ? words[i + 1] : /^(?:--uid=|-u)(\d+)$/.exec(word)?.[1];
+          if (value !== undefined && /^\d+$/.test(value)) uid = value;
+        }
+      }
+    }
+    if (uid) return uid;
+  }
+  return undefined;
+}
+
+/** Accounts official and distroless images ship, with the UID they always have there. */
+export function wellKnownUid(stage: Stage, user: string): string | undefined {
+  let root: Stage = stage;
+  while (root.base.stage) root = root.base.stage;
+  const name = root.base.image?.name.replace(/^(?:docker\.io\/)?(?:library\/)?/, '') ?? '';
+  if (user === 'nonroot' && /(?:^|\/)(?:distroless|chainguard|wolfi)|^cgr\.dev\//.test(name)) return '65532';
+  if (user === 'nobody') return '65534';
+  if (user === 'node' && /^(?:node|cimg\/node)$/.test(name)) return '1000';
+  if (user === 'nginx' && /^(?:nginx|nginxinc\/nginx-unprivileged)$/.test(name)) return '101';
+  return undefined;
+}

@@ -1,5 +1,6 @@
 import type { Report, Rule, TextEdit } from '../../types';
 import type { DockerfileModel } from '../model';
+import { runsWithTriggers } from '../onbuild';
 import type { RunInstruction } from '../runs';
 import type { ShellWord } from '../shell';
 import { fix, packageCommands, range, replaceWord } from '../packages';
@@ -49,7 +50,7 @@ export const aptInsteadOfAptGet: Rule<DockerfileModel> = {
   },
   check(model) {
     const reports: Report[] = [];
-    for (const run of model.runs) {
+    for (const run of runsWithTriggers(model)) {
       for (const cmd of packageCommands(run.script)) {
         if (cmd.manager !== 'apt') continue;
         const sub = cmd.subName ?? '';

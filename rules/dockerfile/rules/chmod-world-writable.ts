@@ -1,3 +1,4 @@
+import type { Copy } from 'dockerfile-ast';
 import type { Report, Rule } from '../../types';
 import { rangeOfWord, replaceWord, unwrappedCommands } from '../command-words';
 import type { ShellScript } from '../shell';
@@ -16,7 +17,7 @@ export const chmodWorldWritable: Rule<DockerfileModel> = {
       what:
         'Reports `chmod` with a mode that lets every user write: numeric modes with the world-write bit (`777`, `666`, ' +
         '`0757`, `2777`) and symbolic clauses granting `w` to others (`o+w`, `a+w`, `a=rwx`, `go+w`). Modes with the ' +
-        'sticky bit (`1777`, the `/tmp` idiom) are accepted.',
+        'sticky bit (`1777`, the `/tmp` idiom) are accepted. `COPY`/`ADD --chmod=` is judged the same way.',
       why:
         'A world-writable file or directory can be modified by any process in the container, whatever user it runs as. ' +
         'An application bug in one process becomes persistence in another: replaced binaries, rewritten configuration, ' +
@@ -63,6 +64,23 @@ export const chmodWorldWritable: Rule<DockerfileModel> = {
       reports.push(report);
       }
       if (reports.length === before) cleanScripts.add(run.script);
+    }
+    // COPY/ADD --chmod=777 sets the same mode without a RUN.
+    for (const instruction of model.instructions) {
+      const keyword = instruction.getKeyword();
+      if (keyword !== 'COPY' && keyword !== 'ADD') continue;
+      const flag = (instruction as Copy).getFlags().find((f) => f.getName().toLowerCase() === 'chmod');
+      const value = flag?.getValue();
+      const range = flag?.getValueRange();
+      if (!value || !range) continue;
+      const fixed = fixMode(value);
+      if (fixed === undefined) continue;
+      const report: Report = {
+        message: `\`${keyword} --chmod=${value}\` lets every user in the container write here. Give ownership to the user that needs it (\`--chown\`) and drop world write${fixed ? ` (\`--chmod=${fixed}\`)` : ''}.`,
+        range,
+      };
+      if (fixed) report.fix = { title: `Use mode ${fixed}`, safe: false, edits: [{ range, newText: fixed }] };
+      reports.push(report);
     }
     return reports;
   },

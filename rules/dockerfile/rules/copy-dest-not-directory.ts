@@ -27,7 +27,8 @@ export const copyDestNotDirectory: Rule<DockerfileModel> = {
         'The quick fix appends `/` to the destination (inside the quotes for the JSON form). It is safe: the ' +
         'instruction could not build before. A destination ending in a variable (`$APP_DIR`) is not judged, and neither ' +
         'is a single wildcard source, whose match count is only known at build time. hadolint checks only `COPY`; `ADD` ' +
-        'has the same requirement and is checked too.',
+        'has the same requirement and is checked too. Unlike hadolint, `.` is accepted: BuildKit, the default builder ' +
+        'since Docker 23, treats it as the working directory (only the deprecated legacy builder insisted on `./`).',
     },
   },
   check(model) {
@@ -38,7 +39,8 @@ export const copyDestNotDirectory: Rule<DockerfileModel> = {
       const { sources, dest } = copyParts(args);
       if (sources.length < 2 || !dest || dest.heredoc) continue;
       const value = dest.value;
-      if (value.endsWith('/') || value.endsWith('\\') || /\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(value)) continue;
+      // BuildKit takes `.` (the WORKDIR) as a directory, as if written `./`.
+      if (value === '.' || value.endsWith('/') || value.endsWith('\\') || /\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(value)) continue;
       // Insert the slash before a closing quote (`"/app"`, JSON form) so the value gets it.
       const closing = /["']$/.test(dest.raw) ? 1 : 0;
       const at = model.lines.positionAt(dest.end - closing);

@@ -28,6 +28,7 @@ export const copyRelativeNoWorkdir: Rule<DockerfileModel> = {
       notes:
         'Absolute destinations (`/app`, `C:\\app`, `C:/app`) and destinations starting with a variable (`$APP_HOME/`) ' +
         'are not reported. hadolint checks only `COPY`; `ADD` resolves destinations the same way and is checked too. ' +
+        'Unlike hadolint, `ONBUILD COPY` is not judged: it runs in a child build, whose WORKDIR this file cannot see. ' +
         'No automatic fix: the right directory is the author\'s choice.',
     },
   },

@@ -4,8 +4,8 @@ import { commandName, unwrapCommand } from '../shell';
 
 const SDK_IMAGES: Array<[RegExp, string]> = [
   [/^(?:golang|cimg\/go|circleci\/golang|bitnami\/golang)$/, 'Go toolchain'],
-  [/^(?:maven|cimg\/openjdk)$/, 'Maven'],
-  [/^gradle$/, 'Gradle'],
+  [/^(?:maven|cimg\/openjdk)$/, 'Maven build tool'],
+  [/^gradle$/, 'Gradle build tool'],
   [/^(?:rust|cimg\/rust)$/, 'Rust toolchain'],
   [/^gcc$/, 'GCC toolchain'],
   [/^mcr\.microsoft\.com\/dotnet\/(?:core\/)?sdk$/, '.NET SDK'],

@@ -21,6 +21,10 @@ export const gemVersionUnpinned: Rule<DockerfileModel> = {
         'dependencies with Bundler from a committed `Gemfile.lock`.',
       example: 'RUN gem install bundler',
       fixed: 'RUN gem install bundler:2.5.23',
+      notes:
+        'Words after `--` are options for the gem\'s native build (`-- --use-system-libraries`) and are not judged. ' +
+        'A value after an option gem does not know (`--some-flag value`) is taken for a gem name, where hadolint ' +
+        'ignores it.',
     },
   },
   check(model) {

@@ -1,6 +1,6 @@
 import type { Report, Rule } from '../../types';
 import { EOL_TABLE_UPDATED } from '../eol-data';
-import { describeRelease, judgeImage } from '../eol';
+import { deprecatedImage, describeRelease, judgeImage } from '../eol';
 import type { DockerfileModel } from '../model';
 
 export const imageEol: Rule<DockerfileModel> = {
@@ -17,7 +17,10 @@ export const imageEol: Rule<DockerfileModel> = {
         'Reports a `FROM` whose image tag names a runtime or distribution release that no longer receives security fixes: ' +
         '`node:18`, `python:3.8`, `golang:1.21`, `alpine:3.19`, `debian:buster`, `ubuntu:20.04`/`focal`, `centos:7`, ' +
         'UBI 7, Java feature releases, PHP, Ruby, nginx, PostgreSQL, Redis, MySQL and .NET. The distribution named in a ' +
-        'language image\'s tag counts too: `python:3.12-slim-buster` ships Debian 10. The final stage is reported as a ' +
+        'language image\'s tag counts too: `python:3.12-slim-buster` ships Debian 10, and so does the distribution in the ' +
+        'tag of an image the table does not otherwise know (`tomcat:9.0-jre11-temurin-focal`). Images their publisher abandoned ' +
+        'altogether are reported whatever the tag: `openjdk` (no updates since 2022) and `adoptopenjdk`, both replaced by ' +
+        '`eclipse-temurin`. The final stage is reported as a ' +
         'warning; build stages as info, since only what they copy into the final image ships.',
       why:
         'Once a release reaches its end of life nobody patches it: every vulnerability found afterwards stays in your ' +
@@ -39,13 +42,26 @@ export const imageEol: Rule<DockerfileModel> = {
     for (const stage of model.stages) {
       const image = stage.base.image;
       if (!image || !image.tag) continue;
+      const isFinalStage = stage === model.finalStage;
+      const deprecated = deprecatedImage(image, context.now);
+      if (deprecated) {
+        reports.push({
+          message:
+            `\`${image.raw}\` is no longer maintained: ${deprecated.what} since ${deprecated.since}, so it gets no more ` +
+            `security fixes. Move to a maintained build such as \`${deprecated.replacement}\`.` +
+            (isFinalStage ? '' : ' (build stage: only what it copies ships)'),
+          range: stage.base.tagRange ?? stage.base.range,
+          ...(isFinalStage ? {} : { severity: 'info' as const }),
+        });
+        continue;
+      }
       const verdict = judgeImage(image, context.now);
       if (!verdict) continue;
       const ended = verdict.expired.map((p) => `${describeRelease(p.title, p.release)} on ${p.release.eol}`);
       const successors = verdict.expired
         .filter((p) => p.successor)
         .map((p) => `${describeRelease(p.title, p.successor!)}${p.successor!.eol ? ` (supported until ${p.successor!.eol})` : ''}`);
-      const isFinal = stage === model.finalStage;
+      const isFinal = isFinalStage;
       let message = `\`${image.raw}\` is past its end of life: ${joinAnd(ended.map((e) => e.replace(/ on /, ' ended on ')))}, so it gets no more security fixes.`;
       if (successors.length) message += ` Move to ${joinAnd(successors)}`;
       if (verdict.suggestion) message += `, e.g. \`${verdict.suggestion}\``;

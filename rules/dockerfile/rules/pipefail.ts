@@ -34,7 +34,9 @@ export const pipefail: Rule<DockerfileModel> = {
         'RUN curl -fsSL https://example.com/tool.tgz | tar xz -C /opt',
       notes:
         'Exec-form `RUN`, stages whose `SHELL` is not a POSIX shell (PowerShell, `cmd`) and Windows bases are not ' +
-        'reported. A `SHELL` is inherited by stages built `FROM` its stage. The quick fix inserts ' +
+        'reported, and neither is a `RUN` that starts with `set -o pipefail`. Unlike hadolint, ' +
+        '`SHELL ["/bin/sh", "-o", "pipefail", "-c"]` counts: BusyBox ash and current dash accept the option, and a ' +
+        '`/bin/sh` that does not makes every later `RUN` fail at once, so the mistake cannot go unnoticed. A `SHELL` is inherited by stages built `FROM` its stage. The quick fix inserts ' +
         '`SHELL ["/bin/bash", "-o", "pipefail", "-c"]` (`/bin/ash` on Alpine) before the first offending `RUN` of the ' +
         'stage; it is unsafe because later `RUN`s then run in that shell, and a pipeline that used to fail silently ' +
         'now stops the build.',

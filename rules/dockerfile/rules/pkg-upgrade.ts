@@ -1,5 +1,6 @@
 import type { Report, Rule } from '../../types';
 import type { DockerfileModel } from '../model';
+import { runsWithTriggers } from '../onbuild';
 import { packageCommands, range, type PkgCommand } from '../packages';
 
 // Upgrading every package of the base image inside the build makes the image depend on the
@@ -53,7 +54,7 @@ export const pkgUpgrade: Rule<DockerfileModel> = {
   },
   check(model) {
     const reports: Report[] = [];
-    for (const run of model.runs) {
+    for (const run of runsWithTriggers(model)) {
       for (const cmd of packageCommands(run.script)) {
         if (!cmd.sub || !systemUpgrade(cmd)) continue;
         reports.push({

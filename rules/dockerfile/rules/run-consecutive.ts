@@ -14,16 +14,16 @@ export const runConsecutive: Rule<DockerfileModel> = {
     fix: 'unsafe',
     docs: {
       what:
-        'Reports a `RUN` that directly follows another `RUN` with the same flags (`--mount`, `--network`…) when both are ' +
-        'short (two commands or fewer). Comments between them do not separate them; any other instruction does.',
+        'Reports a `RUN` that directly follows another `RUN` with the same flags (`--mount`, `--network`…) when each ' +
+        'runs a single command. Comments between them do not separate them; any other instruction does.',
       why:
         'Every `RUN` adds a layer and a cache entry. Short steps in a row make the image larger (files deleted in a ' +
         'later layer still ship in the earlier one) and the build slower, without making the file clearer.',
       example: 'RUN apt-get update\nRUN apt-get install -y curl',
       fixed: 'RUN apt-get update && \\\n    apt-get install -y curl',
       notes:
-        'Like hadolint, longer steps (more than two commands) are left alone: splitting them is usually deliberate, for ' +
-        'caching. The quick fix joins the two with `&&` when they are shell-form, on adjacent lines and free of ' +
+        'Like hadolint, a step that already chains commands (`a && b`, `a; b`) is left alone, and so is the single ' +
+        'command next to it: splitting there is usually deliberate, for caching. The quick fix joins the two with `&&` when they are shell-form, on adjacent lines and free of ' +
         'comments and heredocs; it is unsafe because it changes layer caching.',
     },
   },
@@ -38,7 +38,7 @@ export const runConsecutive: Rule<DockerfileModel> = {
           previous = undefined;
           continue;
         }
-        if (previous && flagsOf(model, previous) === flagsOf(model, run) && run.script.commands.length <= 2 && previous.script.commands.length <= 2) {
+        if (previous && flagsOf(model, previous) === flagsOf(model, run) && run.script.commands.length <= 1 && previous.script.commands.length <= 1) {
           const report: Report = {
             message: 'Another short RUN right before this one: join them with `&&` to save a layer.',
             range: instruction.getInstructionRange(),

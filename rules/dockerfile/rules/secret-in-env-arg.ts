@@ -39,7 +39,8 @@ export const secretInEnvArg: Rule<DockerfileModel> = {
         'names that describe a credential instead of holding one (`*_FILE`, `*_PATH`, `*_URL`, `*_NAME`, `*_ID`, ' +
         '`*_LENGTH`, ...), and OpenPGP key variables (`GPG_KEY`, `GPG_KEYS`) that hold only public key ids or ' +
         'fingerprints, as official images do to verify downloads. Unlike hadolint DL3064, a sensitive-looking name with no value is not reported, and neither ' +
-        'is a user name on its own. The finding is placed on the name when the name gave the credential away and on the ' +
+        'is a user name on its own or an identifier such as `AWS_ACCESS_KEY_ID` unless its value has the format of a ' +
+        'real key id (`AKIA…`). The finding is placed on the name when the name gave the credential away and on the ' +
         'value when its format did. There is no automatic fix: the value has to move out of the Dockerfile, and it ' +
         'should be rotated because it has already been shared.',
     },

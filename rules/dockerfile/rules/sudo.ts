@@ -1,6 +1,7 @@
 import type { Report, Rule } from '../../types';
 import { rangeOfWord, removeWords } from '../command-words';
 import type { DockerfileModel } from '../model';
+import { runsWithTriggers } from '../onbuild';
 import { commandName, type ShellScript } from '../shell';
 
 const SUDO_VALUE_OPTIONS = /^-[ugCDhpRrT]$/;
@@ -30,8 +31,8 @@ export const sudo: Rule<DockerfileModel> = {
   },
   check(model) {
     const reports: Report[] = [];
-    for (const stage of model.stages) {
-      for (const run of stage.runs) {
+    {
+      for (const run of runsWithTriggers(model)) {
         // Reports depend on the script alone (scripts are shared across edits): skip clean ones.
         if (cleanScripts.has(run.script)) continue;
         const before = reports.length;

@@ -1,6 +1,7 @@
 import type { Report, Rule } from '../../types';
 import type { DockerfileModel } from '../model';
 import { deleteWords, fix, packageCommands, range, type PkgCommand, type PkgFlag } from '../packages';
+import { commandName, unwrapCommand } from '../shell';
 
 // Package signatures are what stands between a build and a tampered mirror, a hijacked
 // repository or a machine-in-the-middle. These flags turn the check off.
@@ -53,7 +54,8 @@ export const unsignedPackages: Rule<DockerfileModel> = {
         'Reports package-manager flags that skip signature verification: `apk --allow-untrusted`, `apt-get ' +
         '--allow-unauthenticated`/`--force-yes`/`--allow-insecure-repositories` and the matching `-o` options, ' +
         '`yum`/`dnf`/`microdnf --nogpgcheck` and `--setopt=gpgcheck=0`, `zypper --no-gpg-checks`/`--allow-unsigned-rpm`, ' +
-        '`rpm --nosignature`/`--nodigest`.',
+        '`rpm --nosignature`/`--nodigest`; and signing keys fetched over plain HTTP (`rpm --import http://…`, ' +
+        '`apt-key adv --fetch-keys http://…`, `curl`/`wget` of an `http://…/*.key`, `.gpg` or `.asc` file).',
       why:
         'Distribution packages are signed so that a compromised mirror, a hijacked DNS name or anyone on the network path ' +
         'cannot substitute their own build. With verification off, whatever arrives is installed as root into the image ' +
@@ -89,6 +91,19 @@ export const unsignedPackages: Rule<DockerfileModel> = {
           });
         }
       }
+      for (const raw of run.script.commands) {
+        const command = unwrapCommand(raw);
+        const name = commandName(command);
+        const key = plainHttpKey(name, command.words.map((w) => w.value), packageCommands(run.script).find((c) => c.command === raw));
+        if (key === undefined) continue;
+        const word = command.words[key];
+        reports.push({
+          message:
+            `\`${word.value}\` fetches a signing key over plain HTTP: anyone on the network path can swap in their own ` +
+            'key and sign whatever they like. Fetch it over `https://` (and check its fingerprint).',
+          range: range(model, run, word),
+        });
+      }
       if (reports.length === before) cleanScripts.add(run.script);
     }
     return reports;
@@ -96,3 +111,26 @@ export const unsignedPackages: Rule<DockerfileModel> = {
 };
 
 const cleanScripts = new WeakSet<object>();
+
+const KEY_FILE = /(?:\.(?:key|gpg|asc|pub|pgp)|[-_/](?:gpg-?key|pubkey|signing[-_]?key|RPM-GPG-KEY[^/]*))$/i;
+
+/** Index of the word importing or downloading a signing key over `http://`, if a command does. */
+function plainHttpKey(name: string | undefined, words: string[], pkg: PkgCommand | undefined): number | undefined {
+  const isHttp = (w: string) => /^http:\/\//i.test(w);
+  // rpm --import http://…, rpmkeys --import http://…
+  if ((pkg?.manager === 'rpm' || name === 'rpmkeys') && words.includes('--import')) {
+    const at = words.findIndex((w, i) => i > 0 && isHttp(w));
+    return at > 0 ? at : undefined;
+  }
+  // apt-key adv --fetch-keys http://…
+  if (name === 'apt-key') {
+    const at = words.findIndex((w, i) => i > 0 && isHttp(w));
+    return at > 0 ? at : undefined;
+  }
+  // curl/wget http://…/nginx_signing.key
+  if (name === 'curl' || name === 'wget') {
+    const at = words.findIndex((w, i) => i > 0 && isHttp(w) && KEY_FILE.test(w.replace(/[?#].*$/, '')));
+    return at > 0 ? at : undefined;
+  }
+  return undefined;
+}

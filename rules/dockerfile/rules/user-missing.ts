@@ -45,8 +45,13 @@ export const userMissing: Rule<DockerfileModel> = {
     const base = stage.base.resolved === undefined
       ? `the base image comes from a build argument (\`${imageName}\`) and is not known to run as non-root`
       : `\`${imageName}\` runs as root by default`;
+    // Windows images have no root: their default account is the container administrator.
+    const message =
+      stage.baseInfo.family === 'windows' && stage.base.resolved !== undefined
+        ? `The final stage runs as an administrator: no USER is set and \`${imageName}\` runs as ContainerAdministrator by default. Add \`USER ContainerUser\` before CMD/ENTRYPOINT.`
+        : `The final stage runs as root: no USER is set and ${base}. Add a non-root USER before CMD/ENTRYPOINT.`;
     const report: Report = {
-      message: `The final stage runs as root: no USER is set and ${base}. Add a non-root USER before CMD/ENTRYPOINT.`,
+      message,
       range: keyword,
       fix: userFix(model, stage),
     };

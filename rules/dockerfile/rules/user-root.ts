@@ -1,7 +1,7 @@
 import type { Fix, Report, Rule } from '../../types';
 import { insertBefore } from '../instruction-edits';
 import { isRootUser, type DockerfileModel, type Stage } from '../model';
-import { createdUser } from '../users';
+import { createdUid, createdUser, wellKnownUid } from '../users';
 import { keywordOf } from '../keywords';
 
 export const userRoot: Rule<DockerfileModel> = {
@@ -25,7 +25,8 @@ export const userRoot: Rule<DockerfileModel> = {
       fixed: 'FROM debian:bookworm\nRUN useradd -r app\nUSER root\nRUN apt-get update && apt-get install -y curl\nUSER app\nCMD ["app"]',
       notes:
         'Unlike hadolint\'s DL3002, only the final stage counts: a build stage may run as root. The quick fix switches ' +
-        'to a user the file already creates (with `useradd`/`adduser`), or `node` on the official Node.js images: it ' +
+        'to a user the file already creates (with `useradd`/`adduser`), or `node` on the official Node.js images, ' +
+        'written as its UID when the file or the image fixes one (`USER 1000`): it ' +
         'rewrites the `USER` line when nothing after it needs root, and otherwise adds a `USER` line before ' +
         '`CMD`/`ENTRYPOINT`. It is unsafe because files the process writes must be writable by that user. Without a ' +
         'user to switch to there is no quick fix.',
@@ -56,9 +57,12 @@ function rootImageName(stage: Stage): string | undefined {
   return s.base.image?.name;
 }
 
-function fixFor(model: DockerfileModel, stage: Stage, target: string): Fix {
+function fixFor(model: DockerfileModel, stage: Stage, name: string): Fix {
   const user = stage.user!;
-  const title = `Run as \`${target}\``;
+  // Written as a UID when the file or the base image fixes it, so the runtime can check it is not root.
+  const uid = createdUid(stage, name) ?? wellKnownUid(stage, name);
+  const target = uid ?? name;
+  const title = uid ? `Run as \`${name}\` (UID ${uid})` : `Run as \`${name}\``;
   const after = user.stage === stage ? stage.instructions.slice(stage.instructions.indexOf(user.instruction) + 1) : stage.instructions.slice(1);
   const needsRoot = after.some((i) => ['RUN', 'COPY', 'ADD'].includes(keywordOf(i)));
   if (user.stage === stage && !needsRoot) {

@@ -15,6 +15,12 @@ ruleTester(aptGetYesMissing, {
   ],
   invalid: [
     {
+      name: 'ONBUILD RUN trigger',
+      code: 'FROM debian:12\nONBUILD RUN apt-get install curl\n',
+      errors: [{ range: [1, 20, 1, 27] }],
+      output: 'FROM debian:12\nONBUILD RUN apt-get -y install curl\n',
+    },
+    {
       code: 'FROM debian:12\nRUN apt-get update && apt-get install --no-install-recommends curl\n',
       errors: [{ range: [1, 30, 1, 37], message: '`-y`', severity: 'warning', safe: true }],
       output: 'FROM debian:12\nRUN apt-get update && apt-get -y install --no-install-recommends curl\n',

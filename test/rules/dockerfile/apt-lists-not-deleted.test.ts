@@ -6,6 +6,7 @@ const RM = 'rm -rf /var/lib/apt/lists/*';
 ruleTester(aptListsNotDeleted, {
   valid: [
     { code: `FROM debian:12\nRUN apt-get update && apt-get install -y curl && ${RM}\n` },
+    { name: 'apt-get dist-clean removes the lists', code: 'FROM debian:13\nRUN set -eux; apt-get update; apt-get install -y --no-install-recommends tzdata; apt-get dist-clean\n' },
     { name: 'rm variants', code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -fr /var/lib/apt/lists\n' },
     { name: 'rm of the parent', code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/* /tmp/*\n' },
     { name: 'sudo rm', code: `FROM debian:12\nRUN apt-get update; apt-get install -y curl; sudo ${RM}\n` },
@@ -22,6 +23,17 @@ ruleTester(aptListsNotDeleted, {
     { name: 'apt-get mentioned in echo', code: 'FROM debian:12\nRUN echo apt-get update\n' },
   ],
   invalid: [
+    {
+      name: 'ONBUILD RUN trigger builds a layer of every child image',
+      code: 'FROM debian:12\nONBUILD RUN apt-get update && apt-get install -y libpq5\n',
+      errors: [{ range: [1, 20, 1, 26] }],
+      output: 'FROM debian:12\nONBUILD RUN apt-get update && apt-get install -y libpq5 && rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
+      name: 'apt-get clean keeps the lists; dist-clean before the update does not count',
+      code: 'FROM debian:13\nRUN apt-get dist-clean && apt-get update && apt-get install -y tzdata && apt-get clean\n',
+      errors: [{ range: [1, 34, 1, 40] }],
+    },
     {
       code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n',
       errors: [{ range: [1, 12, 1, 18], message: 'rm -rf /var/lib/apt/lists/*', severity: 'info', safe: true }],

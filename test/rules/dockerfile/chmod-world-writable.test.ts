@@ -11,6 +11,12 @@ ruleTester(chmodWorldWritable, {
   ],
   invalid: [
     {
+      name: 'COPY/ADD --chmod',
+      code: 'FROM alpine:3.22\nADD --checksum=sha256:00 --chmod=777 https://example.com/tool /usr/bin/tool\nCOPY --chmod=0755 a /a\nCOPY --chown=1:1 --chmod=a+w b /b\n',
+      errors: [{ range: [1, 33, 1, 36], message: '`ADD --chmod=777`' }, { range: [3, 25, 3, 28], message: '`COPY --chmod=a+w`' }],
+      output: 'FROM alpine:3.22\nADD --checksum=sha256:00 --chmod=755 https://example.com/tool /usr/bin/tool\nCOPY --chmod=0755 a /a\nCOPY --chown=1:1 --chmod=ug+w b /b\n',
+    },
+    {
       code: 'FROM a:1\nRUN chmod -R 777 /app\n',
       errors: [{ range: [1, 13, 1, 16], message: '`755`', severity: 'warning', safe: false }],
       output: 'FROM a:1\nRUN chmod -R 755 /app\n',

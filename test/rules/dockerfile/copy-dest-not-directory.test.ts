@@ -3,6 +3,7 @@ import { ruleTester } from '../tester';
 
 ruleTester(copyDestNotDirectory, {
   valid: [
+    { code: 'FROM node:22\nWORKDIR /app\nCOPY package.json package-lock.json .\n', name: 'BuildKit reads . as the working directory' },
     { code: 'FROM node:22\nCOPY package.json package-lock.json /app/\n' },
     { name: 'one source', code: 'FROM node:22\nCOPY package.json /app\n' },
     { name: 'wildcard: count unknown', code: 'FROM node:22\nCOPY *.json /app\n' },
@@ -21,9 +22,9 @@ ruleTester(copyDestNotDirectory, {
     },
     {
       name: 'relative destination, ADD, lower-case',
-      code: 'FROM node:22\nadd a b c .\n',
-      errors: [{ range: [1, 10, 1, 11], message: 'ADD with 3 sources' }],
-      output: 'FROM node:22\nadd a b c ./\n',
+      code: 'FROM node:22\nadd a b c app\n',
+      errors: [{ range: [1, 10, 1, 13], message: 'ADD with 3 sources' }],
+      output: 'FROM node:22\nadd a b c app/\n',
     },
     {
       name: 'quoted destination: slash inside the quotes',

@@ -12,6 +12,7 @@ ruleTester(copySecrets, {
     { code: 'FROM node:22\nCOPY package.json ./\n' },
     { name: 'templates and certificates', code: 'FROM nginx:1.27\nCOPY .env.example cert.pem fullchain.pem ca.pem /etc/x/\n' },
     { name: 'public key', code: 'FROM alpine:3.20\nCOPY id_rsa.pub /root/.ssh/authorized_keys\n' },
+    { name: 'public half of a named key pair', code: 'FROM alpine:3.20\nCOPY private_key.pub signing/privkey.pub /keys/\n' },
     {
       name: 'COPY . with a .dockerignore that excludes the secrets present',
       code: 'FROM node:22\nWORKDIR /app\nCOPY . .\n',
@@ -43,6 +44,12 @@ ruleTester(copySecrets, {
     { name: 'a .docker folder of config files', code: 'FROM nginx:1.27\nCOPY .docker/nginx.conf /etc/nginx/\n' },
   ],
   invalid: [
+    {
+      name: 'key files named for what they hold (a Tor hidden service)',
+      code: 'FROM alpine:3.22\nADD private_key /var/lib/tor/hs/private_key\nCOPY keys/hs_ed25519_secret_key privkey.pem /var/lib/tor/hs3/\n',
+      errors: [{ range: [1, 4, 1, 15], message: 'a private key' }, { range: [2, 5, 2, 31] }, { range: [2, 32, 2, 43] }],
+      output: null,
+    },
     {
       code: 'FROM node:22\nCOPY .env /app/.env\n',
       errors: [{ range: [1, 5, 1, 9], message: /`.env` is an env file.*RUN --mount=type=secret/, severity: 'error' }],

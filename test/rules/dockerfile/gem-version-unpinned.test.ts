@@ -9,6 +9,7 @@ ruleTester(gemVersionUnpinned, {
     { name: 'local gem', code: 'FROM ruby:3.3\nRUN gem install ./pkg/app-1.0.gem\n' },
     { name: 'bundle install is the lockfile', code: 'FROM ruby:3.3\nRUN bundle install\n' },
     { name: 'other gem commands', code: 'FROM ruby:3.3\nRUN gem update --system 3.5.23\n' },
+    { name: 'native build options after --', code: 'FROM ruby:3.3\nRUN gem install nokogiri:1.16.7 -- --use-system-libraries true\n' },
   ],
   invalid: [
     {

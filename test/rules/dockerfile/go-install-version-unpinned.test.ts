@@ -10,8 +10,15 @@ ruleTester(goInstallVersionUnpinned, {
     { name: 'go build', code: 'FROM golang:1.23\nRUN go build -o /app ./cmd/app\n' },
     { name: 'version from a variable', code: 'FROM golang:1.23\nRUN go install "example.com/x@${X_VERSION}"\n' },
     { name: 'go mod download', code: 'FROM golang:1.23\nRUN go mod download\n' },
+    { name: 'go run of a local package, program arguments', code: 'FROM golang:1.23\nRUN go run ./cmd/gen --out example.com/api && go run example.com/gen@v1.4.0 -v api.example.com\n' },
   ],
   invalid: [
+    {
+      name: 'go run of a floating module',
+      code: 'FROM golang:1.23\nRUN go run example.com/cmd/gen@latest ./api\n',
+      errors: [{ range: [1, 11, 1, 37] }],
+      output: null,
+    },
     {
       code: 'FROM golang:1.23\nRUN go install example.com/tools/gopls@latest\n',
       errors: [{ range: [1, 15, 1, 45], message: '`example.com/tools/gopls@v<version>`', severity: 'warning' }],

@@ -5,6 +5,10 @@ ruleTester(pipefail, {
   valid: [
     { code: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL x | tar xz\n' },
     { code: 'FROM debian:12\nRUN set -o pipefail && curl -fsSL x | tar xz\n' },
+    {
+      name: 'alternatives in a case pattern are not pipes',
+      code: 'FROM node:22-alpine\nARG TARGETPLATFORM\nRUN case "$TARGETPLATFORM" in \\\n  \'linux/arm64\' | \'linux/arm/v7\') apk add --no-cache python3 make ;; \\\n  esac\n',
+    },
     { code: 'FROM debian:12\nRUN set -euxo pipefail; curl x | tar xz\n' },
     { code: 'FROM debian:12\nRUN ["sh", "-c", "a | b"]\n', name: 'exec form' },
     { code: 'FROM debian:12\nRUN a || b\n', name: 'no pipe' },

@@ -5,6 +5,8 @@ ruleTester(runConsecutive, {
   valid: [
     { code: 'FROM a:1\nRUN a\nWORKDIR /x\nRUN b\n' },
     { code: 'FROM a:1\nRUN a && b && c\nRUN d\n', name: 'long steps are deliberate' },
+    { code: 'FROM a:1\nRUN make deps && make\nRUN make test\n', name: 'a chained step before a single command' },
+    { code: 'FROM a:1\nRUN ./configure\nRUN make; make install\n', name: 'a single command before a chained step' },
     { code: 'FROM a:1\nRUN --mount=type=cache,target=/c a\nRUN b\n', name: 'different flags' },
     { code: 'FROM a:1\nRUN a\nFROM b:1\nRUN b\n', name: 'per stage' },
   ],

@@ -59,6 +59,20 @@ describe('RUN shell lexer', () => {
     assert.deepStrictEqual(unwrapCommand(cmd).words.map((w) => w.value), ['apt-get', 'install', 'x']);
   });
 
+  it('reads case patterns as patterns: their | is not a pipe', () => {
+    const text = 'case "$ARCH" in \\\n  amd64 | x86_64) apk add a && echo x86 ;; \\\n  (arm64|"arm/v7") echo arm | tee f;; \\\n  *) exit 1 ;; \\\n esac; echo done';
+    const script = parseShell(text);
+    assert.deepStrictEqual(
+      script.commands.map((c) => c.words.map((w) => w.value)),
+      [['case', '$ARCH', 'in'], ['apk', 'add', 'a'], ['echo', 'x86'], ['echo', 'arm'], ['tee', 'f'], ['exit', '1'], ['esac'], ['echo', 'done']],
+    );
+    assert.deepStrictEqual(script.commands.filter((c) => c.after === '|').map((c) => c.words[0].value), ['echo']);
+    const apk = script.commands[1].words[0];
+    assert.strictEqual(text.slice(apk.start, apk.end), 'apk');
+    assert.deepStrictEqual(words('case $x in\n  a|b) true\n  ;;\nesac\ncat f | wc -l'), [['case', '$x', 'in'], ['true'], ['esac'], ['cat', 'f'], ['wc', '-l']]);
+    assert.deepStrictEqual(words('case $x in esac; echo in'), [['case', '$x', 'in'], ['esac'], ['echo', 'in']]);
+  });
+
   it('never throws or stalls on broken input', () => {
     for (const text of ['"unterminated', "'open", '$(((', '<<', '>', '&&&&||;;', '\\', '`', 'a\\\n', '<<EOF\nno end']) {
       parseShell(text);

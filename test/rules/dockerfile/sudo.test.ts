@@ -8,6 +8,12 @@ ruleTester(sudo, {
   ],
   invalid: [
     {
+      name: 'ONBUILD RUN trigger, as hadolint checks it',
+      code: 'FROM debian:12\nONBUILD RUN sudo make install\n',
+      errors: [{ range: [1, 12, 1, 16] }],
+      output: 'FROM debian:12\nONBUILD RUN make install\n',
+    },
+    {
       code: 'FROM a:1\nRUN sudo apt-get install -y curl\n',
       errors: [{ range: [1, 4, 1, 8], severity: 'warning', safe: false }],
       output: 'FROM a:1\nRUN apt-get install -y curl\n',

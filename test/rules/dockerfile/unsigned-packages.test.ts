@@ -3,6 +3,10 @@ import { ruleTester } from '../tester';
 
 ruleTester(unsignedPackages, {
   valid: [
+    {
+      name: 'keys fetched over https, http downloads that are not keys',
+      code: 'FROM centos:7\nRUN rpm --import https://nginx.org/keys/nginx_signing.key && curl -fsSLO http://example.com/app.tar.gz\n',
+    },
     { code: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n' },
     { name: 'apt with other options', code: 'FROM debian:12\nRUN apt-get install -y -o Dpkg::Options::=--force-confold curl\n' },
     { name: 'AllowUnauthenticated=false', code: 'FROM debian:12\nRUN apt-get install -y -o APT::Get::AllowUnauthenticated=false curl\n' },
@@ -12,6 +16,16 @@ ruleTester(unsignedPackages, {
     { name: 'other tools', code: 'FROM alpine:3.20\nRUN curl --allow-untrusted x || true\n' },
   ],
   invalid: [
+    {
+      name: 'signing keys over plain HTTP',
+      code: 'FROM centos:7\nRUN rpm --import http://nginx.org/keys/nginx_signing.key \\\n && curl -sO http://repo.example.com/RPM-GPG-KEY-example \\\n && apt-key adv --fetch-keys http://example.com/archive.gpg\n',
+      errors: [
+        { range: [1, 17, 1, 56], message: 'over plain HTTP' },
+        { range: [2, 13, 2, 56] },
+        { range: [3, 29, 3, 59] },
+      ],
+      output: null,
+    },
     {
       code: 'FROM alpine:3.20\nRUN apk add --no-cache --allow-untrusted /tmp/vendor.apk\n',
       errors: [{ range: [1, 23, 1, 40], message: 'signing key', severity: 'error', safe: false }],

@@ -20,6 +20,12 @@ ruleTester(userMissing, {
   ],
   invalid: [
     {
+      name: 'Windows: the default account is ContainerAdministrator',
+      code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD ["python"]\n',
+      errors: [{ line: 0, message: 'runs as ContainerAdministrator by default. Add `USER ContainerUser`' }],
+      output: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nUSER ContainerUser\nCMD ["python"]\n',
+    },
+    {
       name: 'alpine gets adduser -S',
       code: 'FROM alpine:3.20\nCOPY app /app\nENTRYPOINT ["/app"]\n',
       errors: [{ range: [0, 0, 0, 4], message: 'runs as root', severity: 'warning', safe: false }],

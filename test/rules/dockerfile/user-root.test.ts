@@ -40,7 +40,7 @@ ruleTester(userRoot, {
       name: 'inherited from the stage it builds on',
       code: 'FROM node:22 AS base\nUSER root\nFROM base\nCMD ["node", "a.js"]\n',
       errors: [{ range: [1, 5, 1, 9], message: 'inherited from stage `base`' }],
-      output: 'FROM node:22 AS base\nUSER root\nFROM base\nUSER node\nCMD ["node", "a.js"]\n',
+      output: 'FROM node:22 AS base\nUSER root\nFROM base\nUSER 1000\nCMD ["node", "a.js"]\n',
     },
     {
       name: 'user created in a continuation, CRLF kept, indentation kept',

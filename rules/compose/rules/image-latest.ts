@@ -2,6 +2,7 @@ import type { Range, Report, Rule } from '../../types';
 import type { Item, NodeContext } from '../effective';
 import { serviceImage } from '../images';
 import type { ComposeModel } from '../model';
+import { imageIsLocal } from './image-untagged';
 import { relatedUses, servicesSubject, WrittenSites } from '../sites';
 import { subRange } from '../values';
 import type { ImageRef } from '../../image';
@@ -23,7 +24,7 @@ export const imageLatest: Rule<ComposeModel> = {
     fix: 'unsafe',
     docs: {
       what:
-        'Flags a service\'s `image:` whose tag floats: `latest`, and the other names that follow a release stream rather than naming a release — `stable`, `edge`, `nightly`, `dev`, `main`, `master`, `beta`, `rc`, `canary`, `next`, `lts`, `current`, `mainline`, `rolling`, … (compared case-insensitively). A digest (`image: node:lts@sha256:…`) pins the reference and is not reported. A service with `build:` is skipped: there `image:` names what Compose builds, and `:latest` is the usual local tag.',
+        'Flags a service\'s `image:` whose tag floats: `latest`, and the other names that follow a release stream rather than naming a release — `stable`, `edge`, `nightly`, `dev`, `main`, `master`, `beta`, `rc`, `canary`, `next`, `lts`, `current`, `mainline`, `rolling`, … (compared case-insensitively). A digest (`image: node:lts@sha256:…`) pins the reference and is not reported. A service with `build:` is skipped: there `image:` names what Compose builds, and `:latest` is the usual local tag. So is one with `pull_policy: never` or `build`: it runs a local image (often built by a sibling service that shares an anchor), never a registry\'s.',
       why:
         'A floating tag is re-pointed at every release. The same Compose file deploys different software on different days, an unrelated restart can pull a new major version, and a scan or review of today\'s image says nothing about tomorrow\'s. Nightly and dev tags also carry untested code into what is meant to be a stable deployment.',
       example: 'services:\n  proxy:\n    image: traefik:latest\n  web:\n    image: node:lts\n',
@@ -35,7 +36,7 @@ export const imageLatest: Rule<ComposeModel> = {
   check(model) {
     const sites = new WrittenSites<{ ref: ImageRef; tag: string }>();
     for (const service of model.services) {
-      if (service.has('build')) continue;
+      if (imageIsLocal(service)) continue;
       const image = serviceImage(service);
       const tag = image?.ref.tag;
       if (!image || !tag || image.ref.digest || !FLOATING_TAGS.has(tag.toLowerCase())) continue;

@@ -6,6 +6,8 @@ const img = (image: string) => lines('services:', '  app:', `    image: ${image}
 
 ruleTester(imageLatest, {
   valid: [
+    { name: 'pull_policy: never runs a local image', code: lines('x-img: &img', '  image: acme-custom:latest', '  pull_policy: never', 'services:', '  web:', '    <<: *img', '    command: web', '  builder:', '    <<: *img', '    build: .') },
+    { name: 'pull_policy: build', code: lines('services:', '  app:', '    image: acme/app:latest', '    pull_policy: build') },
     { code: img('redis:7.4') },
     { code: img('node:22.11.0-bookworm-slim') },
     { name: 'untagged is another rule', code: img('redis') },
@@ -18,6 +20,7 @@ ruleTester(imageLatest, {
     { name: 'a pinned default', code: img('acme/api:${TAG:-2.4.1}') },
   ],
   invalid: [
+    { name: 'pull_policy: always still pulls the floating tag', code: lines('services:', '  app:', '    image: acme/app:latest', '    pull_policy: always'), errors: [{ message: '`latest`' }] },
     { name: 'latest: on the tag', code: img('nginx:latest'), errors: [{ message: 'Service `app` runs `nginx:latest`: `latest` is re-pointed', range: [2, 17, 2, 23], severity: 'warning' }], output: null },
     { name: 'quoted', code: img('"traefik:LATEST"'), errors: [{ range: [2, 20, 2, 26] }] },
     { name: 'other floating tags', code: lines('services:', '  a:', '    image: node:lts', '  b:', '    image: alpine:edge', '  c:', '    image: ghcr.io/acme/api:nightly', '  d:', '    image: localhost:5000/x:stable'), errors: [{ message: '`lts`' }, { message: '`edge`' }, { message: '`nightly`' }, { message: '`stable`', range: [8, 28, 8, 34] }] },

@@ -28,7 +28,7 @@ export const networkSegmentation: Rule<ComposeModel> = {
       fixed:
         'services:\n  proxy:\n    image: nginx:1.27\n    ports: ["443:443"]\n    networks: [frontend]\n  app:\n    image: example/app:3.1\n    networks: [frontend, backend]\n  db:\n    image: postgres:17\n    networks: [backend]\nnetworks:\n  frontend:\n  backend:\n    internal: true\n',
       notes:
-        'No quick fix: the split depends on who talks to whom. The finding sits on the network name in the data store\'s `networks:` (or on the service name for the implicit `default` network) and points at the published service. Services with `network_mode` are outside Compose networks and are skipped; a network name Shipshape cannot resolve keeps the service out of the analysis.',
+        'No quick fix: the split depends on who talks to whom. The finding sits on the network name in the data store\'s `networks:` (or on the service name for the implicit `default` network) and points at the published service. Services with `network_mode` are outside Compose networks and are skipped; a network name Shipshape cannot resolve keeps the service out of the analysis. The "no internal network" report is not made for a data store that publishes its own port, or that is the only published service: an internal network cannot publish ports, and `compose/database-port-published` already reports that exposure.',
     },
   },
   check(model) {
@@ -38,7 +38,7 @@ export const networkSegmentation: Rule<ComposeModel> = {
       const membership = networksOf(service);
       if (membership) members.push(membership);
     }
-    const publishers = members.filter((m) => (m.service.list('ports')?.length ?? 0) > 0);
+    const publishers = members.filter(publishes);
     const stores = members
       .map((m) => ({ m, image: serviceKnownImage(m.service) }))
       .filter((s): s is { m: Membership; image: KnownImage } => isDataStore(s.image));
@@ -70,7 +70,10 @@ export const networkSegmentation: Rule<ComposeModel> = {
         reported = true;
         break;
       }
-      if (reported || anyInternal) continue;
+      // The fallback asks for an internal network, which cannot publish ports: not for a store
+      // that publishes its own (compose/database-port-published covers that), nor when the
+      // store is the only published service and so shares nothing with an exposed one.
+      if (reported || anyInternal || publishes(store) || publishers.every((p) => p.service === store.service)) continue;
       reports.push({
         message: `${label} is on no \`internal: true\` network, and no network of this stack is internal: nothing keeps the ${image.family.role} from reaching, or being reached from, outside. Declare its network with \`internal: true\`.`,
         range: store.networks.values().next().value ?? store.service.keyRange,
@@ -79,6 +82,10 @@ export const networkSegmentation: Rule<ComposeModel> = {
     return reports;
   },
 };
+
+function publishes(member: Membership): boolean {
+  return (member.service.list('ports')?.length ?? 0) > 0;
+}
 
 /** Top-level networks and whether they are `internal` (undefined: cannot tell). */
 function internalNetworks(model: ComposeModel): Map<string, boolean | undefined> {

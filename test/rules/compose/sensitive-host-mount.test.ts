@@ -18,6 +18,20 @@ ruleTester(sensitiveHostMount, {
   ],
   invalid: [
     {
+      name: "an application's own directory under /etc: a warning that says when it matters",
+      code: svc('    volumes:', '      - "/etc/pihole/:/etc/pihole/"', '      - /etc/letsencrypt:/etc/letsencrypt'),
+      errors: [
+        { message: /`\/etc\/pihole\/` writable at `\/etc\/pihole\/`: a process in the container can rewrite that configuration on the host.*`\.\/pihole:\/etc\/pihole\/`/, severity: 'warning' },
+        { message: 'any host service that reads it', severity: 'warning' },
+      ],
+      output: svc('    volumes:', '      - "/etc/pihole/:/etc/pihole/:ro"', '      - /etc/letsencrypt:/etc/letsencrypt:ro'),
+    },
+    {
+      name: 'system entries under /etc stay errors',
+      code: svc('    volumes:', '      - /etc/cron.d:/host/cron', '      - /etc/sudoers.d:/x', '      - /etc/rc3.d:/y', '      - /etc/passwd:/etc/passwd'),
+      errors: [{ severity: 'error' }, { severity: 'error' }, { severity: 'error' }, { severity: 'error', message: 'take over the host' }],
+    },
+    {
       name: 'short syntax: appends :ro',
       code: svc('    volumes:', '      - /etc:/host/etc'),
       errors: [{ message: "Service `agent` mounts the host's `/etc` writable at `/host/etc`", range: [4, 8, 4, 12], severity: 'error', safe: false, fixTitle: 'Mount it read-only (`:ro`)' }],

@@ -7,6 +7,8 @@ import type { EnvironmentVariable } from '../values';
 const SECRET_NAME = /(?:^|[_.-])(?:PASSWORD|PASSWD|PASS|PWD|SECRET|SECRETS|TOKEN|APIKEY|API_KEY|ACCESS_KEY|SECRET_KEY|PRIVATE_KEY|AUTH_KEY|ENCRYPTION_KEY|SIGNING_KEY|MASTER_KEY|CLIENT_SECRET|CREDENTIALS?|SECRET_KEY_BASE)(?:$|[_.-])/;
 /** Name endings that make the value a reference, a setting or an identifier rather than the secret itself. */
 const NOT_A_SECRET = /(?:_FILE|_PATH|_DIR|_URL_PATH|_NAME|_ARN|_REF|_ID|_USER|_USERNAME|_HOST|_PORT|_ENDPOINT|_LENGTH|_MIN_LENGTH|_TTL|_TIMEOUT|_EXPIRY|_EXPIRES|_EXPIRATION|_LIFETIME|_ENABLED|_DISABLED|_ENABLE|_REQUIRED|_ALGORITHM|_TYPE|_HEADER|_POLICY|_PROVIDER|_COUNT|_SIZE|_MODE|_METHOD|_FORMAT|_ROTATION|_VERSION|_HASH_ROUNDS|_ITERATIONS|_STRENGTH|_COMPLEXITY|_LOCATION|_SOURCE)$/;
+/** `_ID` names that hold the token itself: Vault's dev server takes its root token as `VAULT_DEV_ROOT_TOKEN_ID`. */
+const TOKEN_NAMED_ID = /ROOT_TOKEN_ID$/;
 /** Names that contain a credential word but hold flags. */
 const FLAG_NAMES = /(?:ALLOW_EMPTY_PASSWORD|RANDOM_ROOT_PASSWORD|RANDOM_PASSWORD|ONETIME_PASSWORD|HOST_AUTH_METHOD|PASSWORD_AUTHENTICATION|SKIP_PASSWORD|NO_PASSWORD|PASSWORDLESS)$/;
 /** Values that cannot be a credential: booleans, and words that say there is none. */
@@ -99,7 +101,7 @@ function secretKind(variable: EnvironmentVariable): string | typeof PLACEHOLDER_
   const name = variable.name.toUpperCase();
   if (name === 'PWD' || name === 'OLDPWD') return undefined;
   if (!SECRET_NAME.test(name) && !/(?:PASSWORD|PASSWD|SECRET|SECRETKEY|TOKEN|APIKEY)$/.test(name)) return undefined;
-  if (NOT_A_SECRET.test(name) || FLAG_NAMES.test(name) || FLAG_VALUES.test(value) || TEMPLATE_SLOT.test(value)) return undefined;
+  if ((NOT_A_SECRET.test(name) && !TOKEN_NAMED_ID.test(name)) || FLAG_NAMES.test(name) || FLAG_VALUES.test(value) || TEMPLATE_SLOT.test(value)) return undefined;
   if (value.startsWith('/run/secrets/')) return undefined;
   if (PLACEHOLDER.test(value)) return PLACEHOLDER_KIND;
   return 'a literal credential';

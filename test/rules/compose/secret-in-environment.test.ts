@@ -45,6 +45,7 @@ ruleTester(secretInEnvironment, {
       ],
       output: null,
     },
+    { name: "Vault's dev root token is named _ID but is the token", code: env('      - VAULT_DEV_ROOT_TOKEN_ID=my-token', '      - AWS_ACCESS_KEY_ID=AKIDEXAMPLE'), errors: [{ message: '`VAULT_DEV_ROOT_TOKEN_ID` to a literal credential' }] },
     { name: 'a weak real password is still an error', code: env('      POSTGRES_PASSWORD: postgres'), errors: [{ message: 'a literal credential', severity: 'error' }] },
     {
       name: 'names of many shapes',

@@ -52,7 +52,7 @@ export const undefinedReference: Rule<ComposeModel> = {
         if (project.service(name)) continue;
         const guess = closest(name, known);
         reports.push({
-          message: `Service \`${service.name}\` depends on \`${name}\`, which no service of the project defines${guess ? ` — did you mean \`${guess}\`?` : ''}. Compose refuses the project.`,
+          message: `Service \`${service.name}\` depends on \`${name}\`, which no service of the project defines, so Compose refuses the project.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
           range,
         });
       }

@@ -61,7 +61,7 @@ ruleTester(undefinedReference, {
     {
       name: 'unknown dependency, with a suggestion',
       code: lines('services:', '  api:', '    image: x:1', '    depends_on: [dbb]', '  db:', '    image: x:1'),
-      errors: [{ message: 'Service `api` depends on `dbb`, which no service of the project defines — did you mean `db`?', range: [3, 17, 3, 20] }],
+      errors: [{ message: /^Service `api` depends on `dbb`, which no service of the project defines, so Compose refuses the project\. Did you mean `db`\?$/, range: [3, 17, 3, 20] }],
     },
     {
       name: 'unknown dependency, long syntax',

@@ -17,9 +17,10 @@ const FLAG_VALUES = /^(?:true|false|yes|no|on|off|0|1|none|null|nil|undefined|un
 const TEMPLATE_SLOT = /^(?:<[^<>]+>|\{\{.*\}\}|\[\[.*\]\])$/s;
 /** Fill-in values: no secret leaks, but deployed unchanged they are a publicly known credential. */
 const PLACEHOLDER = /change[-_ ]?(?:me|it|this)|replace[-_ ]?(?:me|this)|(?:^|[-_ ])your[-_ ]|[-_ ]here$|^(?:todo|fixme|tbd|placeholder|dummy|sample|example|secret|password|token|xxx+|\*+)$|^(.)\1{3,}$/i;
-/** Values that are credentials whatever the name: URLs with a password, well-known token formats. */
+/** A URL with a password (captured): a credential whatever the name, unless the password is a placeholder. */
+const URL_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^/\s@]+)@/i;
+/** Values that are credentials whatever the name: well-known token formats, passwords in connection strings. */
 const SECRET_VALUES: [RegExp, string][] = [
-  [/^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^/\s@]+@/i, 'a URL with an embedded password'],
   [/^(?:AKIA|ASIA)[A-Z0-9]{16}$/, 'an AWS access key'],
   [/^gh[pousr]_[A-Za-z0-9]{30,}$/, 'a GitHub token'],
   [/^github_pat_[A-Za-z0-9_]{40,}$/, 'a GitHub token'],
@@ -30,6 +31,7 @@ const SECRET_VALUES: [RegExp, string][] = [
   [/^AIza[A-Za-z0-9_-]{35}$/, 'a Google API key'],
   [/^-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
   [/(?:^|;)\s*(?:Password|Pwd)\s*=\s*[^;\s$]/i, 'a connection string with a password'],
+  [/(?:^|\s)-D[\w.-]*(?:password|passwd|secret)[\w.-]*=(?![\s$])\S/i, 'a JVM option with a password'],
   [/^(?=.*\b(?:host|dbname|user)=)(?:.*\s)?password=[^\s$'"]/i, 'a connection string with a password'],
 ];
 
@@ -47,7 +49,7 @@ export const secretInEnvironment: Rule<ComposeModel> = {
     fix: 'none',
     docs: {
       what:
-        'Flags `environment:` entries, in map (`KEY: value`) or list (`- KEY=value`) form, whose name marks a credential (`PASSWORD`, `PASS`, `SECRET`, `TOKEN`, `API_KEY`, `ACCESS_KEY`, `PRIVATE_KEY`, `CLIENT_SECRET`, …) and whose value is written literally in the file. Values that are recognizably credentials are flagged whatever the name: URLs and connection strings with an embedded password (`postgres://app:s3cret@db/app`, `…;Password=s3cret`, `host=db password=s3cret`), AWS, GitHub, GitLab, Slack, Stripe and Google keys, PEM private keys. Not flagged: values from `${VAR}` (they come from the shell or `.env`), empty values and bare `KEY` entries, `*_FILE`/`*_PATH`/`*_NAME`/`*_ID` names, and flags such as `MYSQL_ALLOW_EMPTY_PASSWORD: "yes"`.',
+        'Flags `environment:` entries, in map (`KEY: value`) or list (`- KEY=value`) form, whose name marks a credential (`PASSWORD`, `PASS`, `SECRET`, `TOKEN`, `API_KEY`, `ACCESS_KEY`, `PRIVATE_KEY`, `CLIENT_SECRET`, …) and whose value is written literally in the file. Values that are recognizably credentials are flagged whatever the name: URLs and connection strings with an embedded password (`postgres://app:s3cret@db/app`, `…;Password=s3cret`, `host=db password=s3cret`), JVM options such as `-Dkeystore.password=…`, AWS, GitHub, GitLab, Slack, Stripe and Google keys, PEM private keys. Not flagged: values from `${VAR}` (they come from the shell or `.env`), empty values and bare `KEY` entries, `*_FILE`/`*_PATH`/`*_NAME`/`*_ID` names, and flags such as `MYSQL_ALLOW_EMPTY_PASSWORD: "yes"`.',
       why:
         'A Compose file is committed, shared, pasted into tickets and copied into images. A password in it is readable by everyone with access to the repository, forever (git history keeps it after it is removed), and by anyone who can run `docker inspect` on the host. Credentials belong in Compose `secrets:` (mounted as files under `/run/secrets/`) or, at least, in an untracked `.env` file referenced as `${VAR}`.',
       example: 'services:\n  db:\n    image: postgres:17\n    environment:\n      POSTGRES_PASSWORD: hunter2\n',
@@ -97,6 +99,8 @@ function secretKind(variable: EnvironmentVariable): string | typeof PLACEHOLDER_
   if (!variable.literal || variable.raw === undefined) return undefined;
   const value = variable.raw.trim();
   if (!value) return undefined;
+  const url = URL_PASSWORD.exec(value);
+  if (url) return PLACEHOLDER.test(url[1]) || FLAG_VALUES.test(url[1]) ? PLACEHOLDER_KIND : 'a URL with an embedded password';
   for (const [pattern, kind] of SECRET_VALUES) if (pattern.test(value)) return kind;
   const name = variable.name.toUpperCase();
   if (name === 'PWD' || name === 'OLDPWD') return undefined;

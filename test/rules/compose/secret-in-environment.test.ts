@@ -46,6 +46,16 @@ ruleTester(secretInEnvironment, {
       output: null,
     },
     { name: "Vault's dev root token is named _ID but is the token", code: env('      - VAULT_DEV_ROOT_TOKEN_ID=my-token', '      - AWS_ACCESS_KEY_ID=AKIDEXAMPLE'), errors: [{ message: '`VAULT_DEV_ROOT_TOKEN_ID` to a literal credential' }] },
+    {
+      name: 'a URL whose password is a placeholder is a placeholder',
+      code: env('      DATABASE_URI: "mariadb+pymysql://bunkerweb:changeme@bw-db:3306/db"', '      CACHE_URL: redis://:s3cret@cache:6379'),
+      errors: [{ message: '`DATABASE_URI` to a placeholder', severity: 'warning' }, { message: '`CACHE_URL` to a URL with an embedded password', severity: 'error' }],
+    },
+    {
+      name: 'JVM system properties carrying a password',
+      code: env('      JAVA_TOOL_OPTIONS: >-', '        -Dencryption.keystore.type=JCEKS', '        -Dmetadata-keystore.password=mp6yc0UD9e', '      JAVA_OPTS: "-Xmx1g -Dapp.password=$${APP_PASSWORD}"'),
+      errors: [{ message: '`JAVA_TOOL_OPTIONS` to a JVM option with a password' }],
+    },
     { name: 'a weak real password is still an error', code: env('      POSTGRES_PASSWORD: postgres'), errors: [{ message: 'a literal credential', severity: 'error' }] },
     {
       name: 'names of many shapes',

@@ -35,13 +35,14 @@ ruleTester(secretInEnvironment, {
     },
     {
       name: 'fill-in placeholders: a warning of their own, asking to make the variable required',
-      code: env('      - JWT_SECRET=change-me-in-production', '      - "REDIS_PASS=changeme"', '      - API_KEY=your-api-key-here', '      - ALGOD_TOKEN=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '      - ADMIN_PASSWORD=xxxx'),
+      code: env('      - JWT_SECRET=change-me-in-production', '      - "REDIS_PASS=changeme"', '      - API_KEY=your-api-key-here', '      - ALGOD_TOKEN=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '      - ADMIN_PASSWORD=xxxx', '      - SRH_TOKEN=example_token'),
       errors: [
         { message: '`JWT_SECRET` to a placeholder written in the file', severity: 'warning', range: [4, 19, 4, 42] },
         { message: /`REDIS_PASS` to a placeholder.*`\$\{REDIS_PASS:\?set REDIS_PASS\}`/, severity: 'warning' },
         { message: '`API_KEY` to a placeholder' },
         { message: '`ALGOD_TOKEN` to a placeholder' },
         { message: '`ADMIN_PASSWORD` to a placeholder' },
+        { message: '`SRH_TOKEN` to a placeholder' },
       ],
       output: null,
     },

@@ -13,6 +13,11 @@ const lines = (...parts: string[]) => parts.join('\n') + '\n';
 
 ruleTester(schema, {
   valid: [
+    {
+      name: 'several long-syntax volumes and ports (the uniqueness check compares mappings)',
+      code: lines('services:', '  app:', '    image: x:1', '    volumes:', '      - type: volume', '        source: data', '        target: /data', '      - type: bind', '        source: ./conf', '        target: /conf', '    ports:', '      - target: 80', '        published: 8080', '      - target: 81', '        published: 8081', 'volumes:', '  data:'),
+    },
+    { name: 'a key named __proto__ is an ordinary (extension) key', code: lines('services:', '  app:', '    image: x:1', '    x-meta:', '      __proto__: {polluted: true}') },
     { code: lines('services:', '  web:', '    image: nginx:1.27', '    restart: unless-stopped') },
     { code: '' },
     { name: 'x- extension keys hold anything', code: lines('x-anything:', '  foo: [1, {bar: baz}]', 'services:', '  web:', '    image: nginx:1.27', '    x-note: hi') },
@@ -33,6 +38,11 @@ ruleTester(schema, {
     { name: 'an escaped dollar', code: lines('services:', '  web:', '    image: nginx:1.27', '    command: echo $$HOME') },
   ],
   invalid: [
+    {
+      name: 'two identical long-syntax ports are a duplicate, not a crash',
+      code: lines('services:', '  app:', '    image: x:1', '    ports:', '      - target: 80', '        published: 8080', '      - target: 80', '        published: 8080'),
+      errors: [{ line: 6 }],
+    },
     {
       name: 'a v1 file: each top-level service is named as such',
       code: lines('web:', '  image: nginx:1.27', '  links:', '    - db', 'db:', '  image: postgres:17', 'x-note: 1'),

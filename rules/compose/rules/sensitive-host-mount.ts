@@ -71,14 +71,14 @@ export const sensitiveHostMount: Rule<ComposeModel> = {
       fixed:
         'services:\n  agent:\n    image: example/agent:3.2\n    volumes:\n      - /etc:/host/etc:ro\n      - type: bind\n        source: /var/lib/docker\n        target: /host/docker\n        read_only: true\n',
       notes:
-        'Read-only mounts are not reported (this differs from kics, which flags any mount of these paths): reading host metrics through `/proc:/host/proc:ro` is the standard way monitoring agents work. Routinely shared files (`/etc/localtime`, `/etc/timezone`, `/usr/share/zoneinfo`) are never reported. Under `/etc`, the entries the host system itself runs on (`passwd`, `shadow`, `sudoers*`, `cron*`, `systemd`, `init.d`, `ssh`, `pam.d`, `profile*`, `ld.so.*`, `docker`, `ssl`, `hosts`, …) are errors like `/etc` itself; any other subdirectory (`/etc/pihole`, `/etc/letsencrypt`, `/etc/wireguard`) is usually one application\'s own configuration and is reported as a warning with a message that says when it matters: only if a host service also reads it. The quick fix appends `:ro` (or turns `rw` into `ro`), or adds `read_only: true` to long syntax; it is unsafe because a service that really writes there will fail.',
+        'Read-only mounts are not reported (this differs from kics, which flags any mount of these paths): reading host metrics through `/proc:/host/proc:ro` is the standard way monitoring agents work. A user\'s SSH directory (`~/.ssh`, `/home/<user>/.ssh`) is reported too: a writable one lets the container add its own key to `authorized_keys`. Routinely shared files (`/etc/localtime`, `/etc/timezone`, `/usr/share/zoneinfo`) are never reported. Under `/etc`, the entries the host system itself runs on (`passwd`, `shadow`, `sudoers*`, `cron*`, `systemd`, `init.d`, `ssh`, `pam.d`, `profile*`, `ld.so.*`, `docker`, `ssl`, `hosts`, …) are errors like `/etc` itself; any other subdirectory (`/etc/pihole`, `/etc/letsencrypt`, `/etc/wireguard`) is usually one application\'s own configuration and is reported as a warning with a message that says when it matters: only if a host service also reads it. The quick fix appends `:ro` (or turns `rw` into `ro`), or adds `read_only: true` to long syntax; it is unsafe because a service that really writes there will fail.',
     },
   },
   check(model) {
     const sites = new WrittenSites<{ mount: VolumeMount; harm: Harm }>();
     for (const service of model.services) {
       for (const mount of volumesOfService(service)) {
-        if (!isBind(mount) || mount.readOnly || !mount.source.startsWith('/')) continue;
+        if (!isBind(mount) || mount.readOnly || !/^[/~]/.test(mount.source)) continue;
         const harm = harmOf(mount.source);
         if (harm) sites.add(mount.item.node ?? mount.item, service, mount.item, { mount, harm });
       }
@@ -126,6 +126,9 @@ function harmOf(source: string): Harm | undefined {
     if (part === '..') parts.pop();
     else parts.push(part);
   }
+  // A user's SSH directory, wherever the home is (`~/.ssh`, `/home/deploy/.ssh`).
+  if (parts.includes('.ssh')) return { text: "plant a key in `authorized_keys` and log in to the host as that user" };
+  if (source.startsWith('~')) return undefined;
   const path = `/${parts.join('/')}`;
   if (HARMLESS.has(path) || [...HARMLESS].some((file) => path.startsWith(`${file}/`))) return undefined;
   for (const [dir, text] of EXACT) if (path === dir) return { text };

@@ -19,6 +19,8 @@ const TEMPLATE_SLOT = /^(?:<[^<>]+>|\{\{.*\}\}|\[\[.*\]\])$/s;
 const PLACEHOLDER = /change[-_ ]?(?:me|it|this)|replace[-_ ]?(?:me|this)|(?:^|[-_ ])your[-_ ]|[-_ ]here$|^(?:todo|fixme|tbd|secret|password|token|xxx+|\*+)$|^(?:placeholder|dummy|sample|example|fake)(?:[-_ .]\w*)*$|^(.)\1{3,}$/i;
 /** A URL with a password (captured): a credential whatever the name, unless the password is a placeholder. */
 const URL_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^/\s@]+)@/i;
+/** JVM system properties that carry a password (`-Dkeystore.password=…`): the value is captured. */
+const JVM_PASSWORD = /(?:^|\s)-D[\w.-]*(?:password|passwd|secret)[\w.-]*=([^\s$]\S*)/gi;
 /** Values that are credentials whatever the name: well-known token formats, passwords in connection strings. */
 const SECRET_VALUES: [RegExp, string][] = [
   [/^(?:AKIA|ASIA)[A-Z0-9]{16}$/, 'an AWS access key'],
@@ -31,7 +33,6 @@ const SECRET_VALUES: [RegExp, string][] = [
   [/^AIza[A-Za-z0-9_-]{35}$/, 'a Google API key'],
   [/^-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
   [/(?:^|;)\s*(?:Password|Pwd)\s*=\s*[^;\s$]/i, 'a connection string with a password'],
-  [/(?:^|\s)-D[\w.-]*(?:password|passwd|secret)[\w.-]*=(?![\s$])\S/i, 'a JVM option with a password'],
   [/^(?=.*\b(?:host|dbname|user)=)(?:.*\s)?password=[^\s$'"]/i, 'a connection string with a password'],
 ];
 
@@ -101,6 +102,8 @@ function secretKind(variable: EnvironmentVariable): string | typeof PLACEHOLDER_
   if (!value) return undefined;
   const url = URL_PASSWORD.exec(value);
   if (url) return PLACEHOLDER.test(url[1]) || FLAG_VALUES.test(url[1]) ? PLACEHOLDER_KIND : 'a URL with an embedded password';
+  const jvm = [...value.matchAll(JVM_PASSWORD)].map((match) => match[1]);
+  if (jvm.length) return jvm.every((v) => PLACEHOLDER.test(v) || FLAG_VALUES.test(v)) ? PLACEHOLDER_KIND : 'a JVM option with a password';
   for (const [pattern, kind] of SECRET_VALUES) if (pattern.test(value)) return kind;
   const name = variable.name.toUpperCase();
   if (name === 'PWD' || name === 'OLDPWD') return undefined;

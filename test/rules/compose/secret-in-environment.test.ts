@@ -54,8 +54,8 @@ ruleTester(secretInEnvironment, {
     },
     {
       name: 'JVM system properties carrying a password',
-      code: env('      JAVA_TOOL_OPTIONS: >-', '        -Dencryption.keystore.type=JCEKS', '        -Dmetadata-keystore.password=mp6yc0UD9e', '      JAVA_OPTS: "-Xmx1g -Dapp.password=$${APP_PASSWORD}"'),
-      errors: [{ message: '`JAVA_TOOL_OPTIONS` to a JVM option with a password' }],
+      code: env('      JAVA_TOOL_OPTIONS: >-', '        -Dsolr.sharedSecret=secret', '        -Dmetadata-keystore.password=mp6yc0UD9e', '      JAVA_OPTS: "-Xmx1g -Dapp.password=$${APP_PASSWORD}"', '      SOLR_OPTS: -Dalfresco.secureComms.secret=secret'),
+      errors: [{ message: '`JAVA_TOOL_OPTIONS` to a JVM option with a password', severity: 'error' }, { message: '`SOLR_OPTS` to a placeholder', severity: 'warning' }],
     },
     { name: 'a weak real password is still an error', code: env('      POSTGRES_PASSWORD: postgres'), errors: [{ message: 'a literal credential', severity: 'error' }] },
     {

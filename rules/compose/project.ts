@@ -64,6 +64,8 @@ export interface ProjectProblem {
   path: string;
   range: Range;
   message: string;
+  /** An `include` that could not be read: the project's service list is incomplete. */
+  missingInclude?: boolean;
 }
 
 export class ProjectService {
@@ -294,7 +296,7 @@ function buildProject(model: ComposeModel, context: RuleContext): ComposeProject
         including.add(path);
         const opened = open(path, 'include');
         if (!opened) {
-          problems.push({ path: file.path, range, message: `\`include\` names \`${relative}\`, which does not exist (looked for ${path}); Compose refuses the project.` });
+          problems.push({ path: file.path, range, message: `\`include\` names \`${relative}\`, which does not exist (looked for ${path}); Compose refuses the project.`, missingInclude: true });
           continue;
         }
         for (const service of opened.model.services) {

@@ -320,12 +320,15 @@ class Builder {
     const at = node.range[1] > node.range[0] ? node : fallback;
     if (this.plan && node === this.plan.node) return this.services(this.plan, at);
     if (isMap(node)) {
-      const value: Record<string, unknown> = Object.create(null);
+      // An ordinary object: the validator's `uniqueItems` equality calls `valueOf`, which a
+      // null-prototype object lacks (two long-syntax `volumes:` entries crashed it). Keys are
+      // defined, not assigned, so a YAML key `__proto__` stays a plain property.
+      const value: Record<string, unknown> = {};
       for (const [key, { pair }] of indexOf(this.context, node as YAMLMap<ParsedNode, ParsedNode | null>)) {
         const written = pair.value;
         // `!reset` removes the key (override files); `!override` just replaces it.
         if (written && (written as { tag?: string }).tag === '!reset') continue;
-        value[key] = this.build(written, pair.key).value;
+        Object.defineProperty(value, key, { value: this.build(written, pair.key).value, enumerable: true, writable: true, configurable: true });
       }
       return { value, at, node, builder: this };
     }

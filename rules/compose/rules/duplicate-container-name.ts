@@ -25,7 +25,7 @@ export const duplicateContainerName: Rule<ComposeModel> = {
       example: 'services:\n  api:\n    image: acme/api:1.4.2\n    container_name: acme\n  worker:\n    image: acme/worker:1.4.2\n    container_name: acme\n',
       fixed: 'services:\n  api:\n    image: acme/api:1.4.2\n    container_name: acme-api\n  worker:\n    image: acme/worker:1.4.2\n    container_name: acme-worker\n',
       notes:
-        'Two services that are each limited to profiles, with no profile in common (`profiles: [dev]` and `profiles: [prod]`), are alternatives that normally never run together and are not reported. Most services need no `container_name` at all: Compose derives a unique one from the project and service names.',
+        'Two services that are each limited to profiles, with no profile in common (`profiles: [dev]` and `profiles: [prod]`), are alternatives that normally never run together and are not reported. Most services need no `container_name` at all: Compose derives a unique one from the project and service names. Every service that uses the name gets a finding (dclint\'s `no-duplicate-container-names` reports only the later ones), so the clash shows wherever you are looking.',
     },
   },
   check(model, context) {

@@ -35,7 +35,7 @@ export const duplicatePublishedPort: Rule<ComposeModel> = {
       example: 'services:\n  web:\n    image: nginx:1.27\n    ports: ["127.0.0.1:8080:80"]\n  admin:\n    image: acme/admin:2.1\n    ports: ["127.0.0.1:8080:3000"]\n',
       fixed: 'services:\n  web:\n    image: nginx:1.27\n    ports: ["127.0.0.1:8080:80"]\n  admin:\n    image: acme/admin:2.1\n    ports: ["127.0.0.1:8081:3000"]\n',
       notes:
-        'Mappings without a host port (`"80"`: Compose picks a free one) never clash. Services limited to profiles with no profile in common are alternatives and are not compared. A mapping that the override file repeats verbatim is one mapping, as Compose merges it.',
+        'Mappings without a host port (`"80"`, `"8000-8010"`: Compose picks free ones) never clash; dclint\'s `no-duplicate-exported-ports` reads such an entry as a host port and reports it, Shipshape does not because nothing is bound to that number on the host. Services limited to profiles with no profile in common are alternatives and are not compared. A mapping that the override file repeats verbatim is one mapping, as Compose merges it.',
     },
   },
   check(model, context) {

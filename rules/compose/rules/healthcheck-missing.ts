@@ -3,6 +3,7 @@ import type { Report, Rule } from '../../types';
 import { builtImage } from '../build';
 import { imageHasHealthcheck, serviceImage } from '../images';
 import type { ComposeModel } from '../model';
+import { mapOf } from '../effective';
 import { relatedUse } from '../sites';
 import { composeBoolean, composeString } from '../values';
 
@@ -24,13 +25,14 @@ export const healthcheckMissing: Rule<ComposeModel> = {
       fixed:
         'services:\n  api:\n    image: example/api:3.1\n    healthcheck:\n      test: ["CMD", "wget", "-q", "--spider", "http://localhost:8080/health"]\n      interval: 30s\n      timeout: 5s\n      retries: 3\n      start_period: 20s\n',
       notes:
-        'No quick fix: the probe depends on the application (an HTTP endpoint, `pg_isready`, `redis-cli ping`). Use a tool that exists in the image — minimal images often lack `curl`. One-shot services (migrations, seeders) do not need one; suppress the finding for them. `dockerfile/healthcheck-missing` stays silent for a Dockerfile whose Compose service defines a healthcheck.',
+        'No quick fix: the probe depends on the application (an HTTP endpoint, `pg_isready`, `redis-cli ping`). Use a tool that exists in the image — minimal images often lack `curl`. One-shot services (migrations, seeders) do not need one: a service that another service waits for with `condition: service_completed_successfully` is a job and is not reported; suppress the finding for other one-shot services. `dockerfile/healthcheck-missing` stays silent for a Dockerfile whose Compose service defines a healthcheck.',
     },
   },
   check(model, context) {
     const reports: Report[] = [];
+    const jobs = oneShotServices(model);
     for (const service of model.services) {
-      if (!service.body) continue;
+      if (!service.body || jobs.has(service.name)) continue;
       const healthcheck = service.get('healthcheck');
       if (healthcheck) {
         const map = service.map('healthcheck');
@@ -76,3 +78,17 @@ export const healthcheckMissing: Rule<ComposeModel> = {
     return reports;
   },
 };
+
+/** Services some other service waits for with `condition: service_completed_successfully`: jobs that run and exit. */
+function oneShotServices(model: ComposeModel): Set<string> {
+  const jobs = new Set<string>();
+  for (const service of model.services) {
+    const entry = service.get('depends_on');
+    if (!entry) continue;
+    for (const dependency of mapOf(service.context, entry)?.entries() ?? []) {
+      const condition = composeString(mapOf(service.context, dependency)?.get('condition'));
+      if (condition?.trim() === 'service_completed_successfully') jobs.add(dependency.key);
+    }
+  }
+  return jobs;
+}

@@ -1,6 +1,7 @@
 import type { Range, Report, Rule } from '../../types';
 import { isDataStore, type KnownImage, serviceKnownImage } from '../images';
 import type { ComposeModel, ComposeService } from '../model';
+import { publishedPorts } from '../ports';
 import { composeBoolean, composeString } from '../values';
 
 interface Membership {
@@ -28,7 +29,7 @@ export const networkSegmentation: Rule<ComposeModel> = {
       fixed:
         'services:\n  proxy:\n    image: nginx:1.27\n    ports: ["443:443"]\n    networks: [frontend]\n  app:\n    image: example/app:3.1\n    networks: [frontend, backend]\n  db:\n    image: postgres:17\n    networks: [backend]\nnetworks:\n  frontend:\n  backend:\n    internal: true\n',
       notes:
-        'No quick fix: the split depends on who talks to whom. The finding sits on the network name in the data store\'s `networks:` (or on the service name for the implicit `default` network) and points at the published service. Services with `network_mode` are outside Compose networks and are skipped; a network name Shipshape cannot resolve keeps the service out of the analysis.',
+        'No quick fix: the split depends on who talks to whom. The finding sits on the network name in the data store\'s `networks:` (or on the service name for the implicit `default` network) and points at the published service. Services with `network_mode` are outside Compose networks and are skipped; a network name Shipshape cannot resolve keeps the service out of the analysis. A service whose ports are all bound to the loopback interface (`127.0.0.1:3000:3000`, typical behind a reverse proxy on the host) does not count as published, and a network declared `internal: true` is the backend network this rule asks for: a data store reached over it is not reported, even when a published application shares it to query the store (the pattern of Mastodon\'s production Compose file). The "no internal network" report is not made for a data store that publishes its own port, or that is the only published service: an internal network cannot publish ports, and `compose/database-port-published` already reports that exposure.',
     },
   },
   check(model) {
@@ -38,7 +39,9 @@ export const networkSegmentation: Rule<ComposeModel> = {
       const membership = networksOf(service);
       if (membership) members.push(membership);
     }
-    const publishers = members.filter((m) => (m.service.list('ports')?.length ?? 0) > 0);
+    // Exposed: publishes at least one port beyond the loopback interface (or one Shipshape
+    // cannot resolve). A service behind a host reverse proxy on 127.0.0.1 faces no one.
+    const publishers = members.filter(exposed);
     const stores = members
       .map((m) => ({ m, image: serviceKnownImage(m.service) }))
       .filter((s): s is { m: Membership; image: KnownImage } => isDataStore(s.image));
@@ -58,6 +61,9 @@ export const networkSegmentation: Rule<ComposeModel> = {
       const label = `\`${store.service.name}\` (${image.family.family})`;
       let reported = false;
       for (const [network, range] of store.networks) {
+        // An internal network is the backend network this rule asks for; the published
+        // services on it are the applications that query the store.
+        if (internal.get(network) === true) continue;
         const exposed = (publishersOn.get(network) ?? []).filter((p) => p.service !== store.service);
         if (!exposed.length) continue;
         const names = exposed.map((p) => `\`${p.service.name}\``);
@@ -70,7 +76,10 @@ export const networkSegmentation: Rule<ComposeModel> = {
         reported = true;
         break;
       }
-      if (reported || anyInternal) continue;
+      // The fallback asks for an internal network, which cannot publish ports: not for a store
+      // that publishes its own (compose/database-port-published covers that), nor when the
+      // store is the only published service and so shares nothing with an exposed one.
+      if (reported || anyInternal || publishes(store) || publishers.every((p) => p.service === store.service)) continue;
       reports.push({
         message: `${label} is on no \`internal: true\` network, and no network of this stack is internal: nothing keeps the ${image.family.role} from reaching, or being reached from, outside. Declare its network with \`internal: true\`.`,
         range: store.networks.values().next().value ?? store.service.keyRange,
@@ -79,6 +88,18 @@ export const networkSegmentation: Rule<ComposeModel> = {
     return reports;
   },
 };
+
+function publishes(member: Membership): boolean {
+  return (member.service.list('ports')?.length ?? 0) > 0;
+}
+
+function exposed(member: Membership): boolean {
+  const written = member.service.list('ports')?.length ?? 0;
+  if (!written) return false;
+  const ports = publishedPorts(member.service);
+  if (ports.length < written) return true;
+  return ports.some((port) => !/^127\.|^::1$|^\[::1\]$/.test(port.hostIp.trim()));
+}
 
 /** Top-level networks and whether they are `internal` (undefined: cannot tell). */
 function internalNetworks(model: ComposeModel): Map<string, boolean | undefined> {

@@ -21,7 +21,7 @@ export const portUnboundInterface: Rule<ComposeModel> = {
       example: 'services:\n  admin:\n    image: example/admin:1.9\n    ports:\n      - "8080:80"\n      - target: 9000\n        published: 9000\n',
       fixed: 'services:\n  admin:\n    image: example/admin:1.9\n    ports:\n      - "127.0.0.1:8080:80"\n      - target: 9000\n        published: 9000\n        host_ip: 127.0.0.1\n',
       notes:
-        'The quick fix prefixes `127.0.0.1:` (`127.0.0.1::` for a random host port), fills in an empty host part (`:8080:80`), replaces `0.0.0.0` with `127.0.0.1` and `[::]` with `[::1]`, or sets `host_ip` in long syntax; there is none when an interpolation writes the host part (`${PORT-:8080:80}`). It is unsafe because other machines lose access: for a port that must be public (a reverse proxy on 80/443), bind it to the public interface\'s address or suppress the finding with a reason.',
+        'The quick fix prefixes `127.0.0.1:` (`127.0.0.1::` for a random host port), fills in an empty host part (`:8080:80`), replaces `0.0.0.0` with `127.0.0.1` and `[::]` with `[::1]`, or sets `host_ip` in long syntax; there is none when an interpolation writes the host part (`${PORT-:8080:80}`). It is unsafe because other machines lose access: for a port that must be public (a reverse proxy on 80/443), bind it to the public interface\'s address or suppress the finding with a reason. Unlike dclint\'s `no-unbound-port-interfaces`, an explicit `0.0.0.0:` (or `[::]:`, or `host_ip: 0.0.0.0`) is reported too: writing the wildcard address states the intent but exposes the port exactly as much as leaving it out.',
     },
   },
   check(model) {

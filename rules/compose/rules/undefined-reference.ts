@@ -23,7 +23,7 @@ export const undefinedReference: Rule<ComposeModel> = {
       example: 'services:\n  api:\n    extends:\n      file: base.yaml\n      service: app\n    depends_on: [dbb]\n  db:\n    image: postgres:17\n',
       fixed: 'services:\n  api:\n    extends:\n      file: common/base.yaml\n      service: app\n    depends_on: [db]\n  db:\n    image: postgres:17\n',
       notes:
-        '`depends_on` is only checked in a project\'s own files (`compose.yaml`, `docker-compose.yml`, their `.override` files and the other default names): a file passed with an extra `-f` may rely on services that only the other files define. Values that depend on an unknown variable are not followed.',
+        '`depends_on` is only checked in a project\'s own files (`compose.yaml`, `docker-compose.yml`, their `.override` files and the other default names): a file passed with an extra `-f` may rely on services that only the other files define. Values that depend on an unknown variable are not followed. While an `include` cannot be read, only the missing include is reported: the services it would bring are unknown, so `depends_on` is not checked.',
     },
   },
   check(model, context) {
@@ -31,6 +31,9 @@ export const undefinedReference: Rule<ComposeModel> = {
     const reports: Report[] = project.problems.filter((p) => p.path === context.path).map((p) => ({ message: p.message, range: p.range }));
     const base = posix.basename(context.path);
     if (!DEFAULT_FILES.includes(base) && !OVERRIDE_FILES.includes(base)) return reports;
+    // A missing include is reported above; the services it would define are unknown, so a
+    // dependency on one of them is not a second error.
+    if (project.problems.some((p) => p.missingInclude)) return reports;
     const known = project.services.map((s) => s.name);
     const done = new Set<unknown>();
     for (const service of model.services) {
@@ -49,7 +52,7 @@ export const undefinedReference: Rule<ComposeModel> = {
         if (project.service(name)) continue;
         const guess = closest(name, known);
         reports.push({
-          message: `Service \`${service.name}\` depends on \`${name}\`, which no service of the project defines${guess ? ` — did you mean \`${guess}\`?` : ''}. Compose refuses the project.`,
+          message: `Service \`${service.name}\` depends on \`${name}\`, which no service of the project defines, so Compose refuses the project.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
           range,
         });
       }

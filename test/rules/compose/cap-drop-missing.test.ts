@@ -21,7 +21,7 @@ ruleTester(capDropMissing, {
     {
       name: 'no cap_drop: a new key, flow when nothing says otherwise',
       code: lines('services:', '  app:', '    image: example/app:1.4'),
-      errors: [{ message: '`app` keeps Docker\'s default capabilities', range: [1, 2, 1, 5], severity: 'warning', safe: true, fixTitle: 'Add `cap_drop: [ALL]`' }],
+      errors: [{ message: '`app` keeps Docker\'s default capabilities', range: [1, 2, 1, 5], severity: 'warning', safe: false, fixTitle: 'Add `cap_drop: [ALL]`' }],
       output: lines('services:', '  app:', '    image: example/app:1.4', '    cap_drop: [ALL]'),
     },
     {
@@ -63,7 +63,7 @@ ruleTester(capDropMissing, {
     {
       name: 'postgres (root entrypoint) gets back the capabilities it needs',
       code: lines('services:', '  db:', '    image: postgres:17'),
-      errors: [{ message: 'postgres entrypoint starts as root', fixTitle: /5 capabilities postgres needs/ }],
+      errors: [{ message: 'postgres entrypoint starts as root', fixTitle: /5 capabilities postgres needs/, safe: false }],
       output: lines('services:', '  db:', '    image: postgres:17', '    cap_add: [CHOWN, DAC_OVERRIDE, FOWNER, SETGID, SETUID]', '    cap_drop: [ALL]'),
     },
     {
@@ -81,8 +81,28 @@ ruleTester(capDropMissing, {
     {
       name: 'a non-root user needs no capabilities back',
       code: lines('services:', '  db:', '    image: postgres:17', '    user: "999:999"'),
-      errors: [{ message: /^(?!.*entrypoint)/ }],
+      errors: [{ message: /^(?!.*entrypoint)/, safe: true }],
       output: lines('services:', '  db:', '    image: postgres:17', '    user: "999:999"', '    cap_drop: [ALL]'),
+    },
+    {
+      name: 'an image configured as non-root: safe',
+      code: lines('services:', '  app:', '    image: registry.acme.dev/base/app:3'),
+      config: { nonRootImages: ['registry.acme.dev/base/*'] },
+      errors: [{ safe: true }],
+      output: lines('services:', '  app:', '    image: registry.acme.dev/base/app:3', '    cap_drop: [ALL]'),
+    },
+    {
+      name: 'built from a Dockerfile that switches to a non-root USER: safe',
+      code: lines('services:', '  app:', '    build: .'),
+      files: { '/w/Dockerfile': 'FROM alpine:3.20\nUSER 10001\nCMD ["sleep", "1"]\n' },
+      errors: [{ safe: true }],
+      output: lines('services:', '  app:', '    build: .', '    cap_drop: [ALL]'),
+    },
+    {
+      name: 'explicit user: root: offered, not safe',
+      code: lines('services:', '  app:', '    image: example/app:1.4', '    user: root'),
+      errors: [{ safe: false }],
+      output: lines('services:', '  app:', '    image: example/app:1.4', '    user: root', '    cap_drop: [ALL]'),
     },
     {
       name: 'merged cap_drop without ALL is extended in the anchor',

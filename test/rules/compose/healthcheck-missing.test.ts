@@ -5,6 +5,10 @@ const lines = (...parts: string[]) => parts.join('\n') + '\n';
 
 ruleTester(healthcheckMissing, {
   valid: [
+    {
+      name: 'a job that another service waits to complete needs no healthcheck',
+      code: lines('services:', '  migrate:', '    image: example/app:3.1', '    command: migrate', '  app:', '    image: example/app:3.1', '    healthcheck:', '      test: ["CMD", "true"]', '    depends_on:', '      migrate:', '        condition: service_completed_successfully'),
+    },
     { code: lines('services:', '  api:', '    image: example/api:3.1', '    healthcheck:', '      test: ["CMD", "wget", "-q", "--spider", "http://localhost:8080/health"]') },
     { name: 'string test', code: lines('services:', '  db:', '    image: postgres:17', '    healthcheck:', '      test: pg_isready -U postgres') },
     { name: 'through a merge key', code: lines('x-hc: &hc', '  healthcheck:', '    test: ["CMD", "true"]', 'services:', '  api:', '    <<: *hc', '    image: x:1') },
@@ -30,6 +34,11 @@ ruleTester(healthcheckMissing, {
     { name: 'unresolved image', code: lines('services:', '  api:', '    image: ${IMAGE}') },
   ],
   invalid: [
+    {
+      name: 'waited for only to start: a long-running service, still reported',
+      code: lines('services:', '  worker:', '    image: example/worker:3.1', '  app:', '    image: example/app:3.1', '    healthcheck:', '      test: ["CMD", "true"]', '    depends_on:', '      worker:', '        condition: service_started'),
+      errors: [{ message: '`worker` has no `healthcheck`', line: 1 }],
+    },
     {
       name: 'image without healthcheck',
       code: lines('services:', '  api:', '    image: example/api:3.1'),

@@ -6,6 +6,7 @@ const img = (image: string) => lines('services:', '  app:', `    image: ${image}
 
 ruleTester(imageUntagged, {
   valid: [
+    { name: 'pull_policy: never runs a local image', code: lines('services:', '  worker:', '    image: acme-worker', '    pull_policy: never') },
     { code: img('redis:7.4') },
     { code: img('ghcr.io/acme/api:1.2.3') },
     { code: img('localhost:5000/api:dev-1') },

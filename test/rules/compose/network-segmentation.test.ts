@@ -56,9 +56,26 @@ ruleTester(networkSegmentation, {
       name: 'unresolved network name keeps the service out',
       code: lines('services:', '  web:', '    image: example/web:1', '    ports: ["80:80"]', '  db:', '    image: postgres:17', '    networks: ["${NET}"]'),
     },
+    {
+      name: 'the app publishes and shares an internal backend network with the store',
+      code: lines('services:', '  web:', '    image: example/web:1', '    ports: ["8080:80"]', '    networks: [external, internal]', '  db:', '    image: postgres:17', '    networks: [internal]', 'networks:', '  external:', '  internal:', '    internal: true'),
+    },
+    { name: 'published on loopback only: behind a host reverse proxy', code: lines('services:', '  web:', '    image: example/web:1', '    ports: ["127.0.0.1:3000:3000", "[::1]:3001:3001"]', '  db:', '    image: postgres:17') },
+    { name: 'a lone database that publishes its own port: database-port-published covers it', code: lines('services:', '  postgres:', '    image: postgis/postgis:16-3.4-alpine', '    ports:', '      - "5434:5432"') },
+    { name: 'a store that publishes, isolated from another publisher', code: lines('services:', '  web:', '    image: example/web:1', '    ports: ["8080:80"]', '    networks: [front]', '  cache:', '    image: redis:7.4', '    ports: ["127.0.0.1:6379:6379"]', '    networks: [back]', 'networks:', '  front:', '  back:') },
     { name: 'a build service is judged by what it builds', code: lines('services:', '  web:', '    build: .', '    image: postgres:17', '    ports: ["5432:5432"]') },
   ],
   invalid: [
+    {
+      name: 'one port beyond loopback is enough to count as exposed',
+      code: lines('services:', '  web:', '    image: example/web:1', '    ports: ["127.0.0.1:3000:3000", "9443:9443"]', '  db:', '    image: postgres:17'),
+      errors: [{ message: 'with `web`, which publishes ports' }],
+    },
+    {
+      name: 'an unresolvable port counts as exposed',
+      code: lines('services:', '  web:', '    image: example/web:1', '    ports: ["${BIND}:3000:3000"]', '  db:', '    image: postgres:17'),
+      errors: [{ message: 'with `web`' }],
+    },
     {
       name: 'implicit default network: on the service name',
       code: lines('services:', '  web:', '    image: example/web:1', '    ports:', '      - "80:80"', '  db:', '    image: postgres:17'),

@@ -7,12 +7,17 @@ import { inputHash } from '../../../rules/compose/schema/generate';
 import { closest, collapseAlternatives, schemaReports } from '../../../rules/compose/validate';
 import { EMPTY_CONFIG } from '../../../rules/types';
 import { memoryWorkspace } from '../../../rules/workspace';
-import { ruleTester } from '../tester';
+import { ruleTester, runRule } from '../tester';
 
 const lines = (...parts: string[]) => parts.join('\n') + '\n';
 
 ruleTester(schema, {
   valid: [
+    {
+      name: 'several long-syntax volumes and ports (the uniqueness check compares mappings)',
+      code: lines('services:', '  app:', '    image: x:1', '    volumes:', '      - type: volume', '        source: data', '        target: /data', '      - type: bind', '        source: ./conf', '        target: /conf', '    ports:', '      - target: 80', '        published: 8080', '      - target: 81', '        published: 8081', 'volumes:', '  data:'),
+    },
+    { name: 'a key named __proto__ is an ordinary (extension) key', code: lines('services:', '  app:', '    image: x:1', '    x-meta:', '      __proto__: {polluted: true}') },
     { code: lines('services:', '  web:', '    image: nginx:1.27', '    restart: unless-stopped') },
     { code: '' },
     { name: 'x- extension keys hold anything', code: lines('x-anything:', '  foo: [1, {bar: baz}]', 'services:', '  web:', '    image: nginx:1.27', '    x-note: hi') },
@@ -33,6 +38,24 @@ ruleTester(schema, {
     { name: 'an escaped dollar', code: lines('services:', '  web:', '    image: nginx:1.27', '    command: echo $$HOME') },
   ],
   invalid: [
+    {
+      name: 'two identical long-syntax ports are a duplicate, not a crash',
+      code: lines('services:', '  app:', '    image: x:1', '    ports:', '      - target: 80', '        published: 8080', '      - target: 80', '        published: 8080'),
+      errors: [{ line: 6 }],
+    },
+    {
+      name: 'a v1 file: each top-level service is named as such',
+      code: lines('web:', '  image: nginx:1.27', '  links:', '    - db', 'db:', '  image: postgres:17', 'x-note: 1'),
+      errors: [
+        { message: /^`web` is a service written at the top level, the Compose file format v1, which `docker compose` no longer reads\. Move the services under a top-level `services:` key\.$/, range: [0, 0, 0, 3] },
+        { message: '`db` is a service written at the top level', range: [4, 0, 4, 2] },
+      ],
+    },
+    {
+      name: 'a v1-looking key next to services: is an ordinary unknown key',
+      code: lines('services:', '  web:', '    image: nginx:1.27', 'db:', '  image: postgres:17'),
+      errors: [{ message: 'Unknown top-level key `db`' }],
+    },
     {
       name: 'unknown service key with a suggestion',
       code: lines('services:', '  web:', '    image: nginx:1.27', '    enviroment:', '      TZ: UTC'),
@@ -201,5 +224,13 @@ describe('compose/schema internals', () => {
     assert.ok(text.split('\n').length > 2900);
     // Generous bound for loaded CI machines; typically 3-5 ms.
     assert.ok(Math.min(...times) < 60, `schema validation took ${Math.min(...times).toFixed(1)} ms`);
+  });
+});
+
+describe('compose/schema next to a YAML syntax error', () => {
+  it('leaves the broken line to compose/syntax', () => {
+    const { findings, parseProblems } = runRule(schema, { code: lines('version:"3"', 'services:', '  web:', '    image: nginx:1.27', '    restart: sometimes') });
+    assert.ok(parseProblems.some((p) => p.rule === 'compose/syntax' && p.range.start.line === 0), 'the syntax error is reported');
+    assert.ok(!findings.some((f) => f.range.start.line <= 1), `no schema report on the garbled key: ${findings.map((f) => f.message).join('; ')}`);
   });
 });

@@ -6,6 +6,7 @@ const svc = (...body: string[]) => lines('services:', '  agent:', '    image: ex
 
 ruleTester(sensitiveHostMount, {
   valid: [
+    { name: 'other home-relative directories', code: svc('    volumes:', '      - ~/Documents:/docs', '      - ~/.ssh:/root/.ssh:ro') },
     { name: 'read-only short syntax', code: svc('    volumes:', '      - /etc:/host/etc:ro', '      - /:/rootfs:ro,rslave', '      - /proc:/host/proc:ro') },
     { name: 'read-only long syntax', code: svc('    volumes:', '      - type: bind', '        source: /sys', '        target: /host/sys', '        read_only: true') },
     { name: 'routinely shared files', code: svc('    volumes:', '      - /etc/localtime:/etc/localtime', '      - /etc/timezone:/etc/timezone') },
@@ -17,6 +18,26 @@ ruleTester(sensitiveHostMount, {
     { name: 'container path only (anonymous volume)', code: svc('    volumes:', '      - /etc') },
   ],
   invalid: [
+    {
+      name: "a user's SSH directory, home-relative or absolute",
+      code: svc('    volumes:', '      - type: bind', '        source: "~/.ssh"', '        target: /root/.ssh', '      - /home/deploy/.ssh:/keys'),
+      errors: [{ message: /`~\/\.ssh` writable at `\/root\/\.ssh`: a process in the container can plant a key in `authorized_keys`/, severity: 'error' }, { message: '`/home/deploy/.ssh`' }],
+      output: svc('    volumes:', '      - type: bind', '        source: "~/.ssh"', '        target: /root/.ssh', '        read_only: true', '      - /home/deploy/.ssh:/keys:ro'),
+    },
+    {
+      name: "an application's own directory under /etc: a warning that says when it matters",
+      code: svc('    volumes:', '      - "/etc/pihole/:/etc/pihole/"', '      - /etc/letsencrypt:/etc/letsencrypt'),
+      errors: [
+        { message: /`\/etc\/pihole\/` writable at `\/etc\/pihole\/`: a process in the container can rewrite that configuration on the host.*`\.\/pihole:\/etc\/pihole\/`/, severity: 'warning' },
+        { message: 'any host service that reads it', severity: 'warning' },
+      ],
+      output: svc('    volumes:', '      - "/etc/pihole/:/etc/pihole/:ro"', '      - /etc/letsencrypt:/etc/letsencrypt:ro'),
+    },
+    {
+      name: 'system entries under /etc stay errors',
+      code: svc('    volumes:', '      - /etc/cron.d:/host/cron', '      - /etc/sudoers.d:/x', '      - /etc/rc3.d:/y', '      - /etc/passwd:/etc/passwd'),
+      errors: [{ severity: 'error' }, { severity: 'error' }, { severity: 'error' }, { severity: 'error', message: 'take over the host' }],
+    },
     {
       name: 'short syntax: appends :ro',
       code: svc('    volumes:', '      - /etc:/host/etc'),

@@ -48,6 +48,11 @@ ruleTester(undefinedReference, {
       errors: [{ message: '`include` names `./db/compose.yaml`, which does not exist', range: [1, 4, 1, 21] }],
     },
     {
+      name: 'missing include: dependencies it might define are not reported on top',
+      code: lines('include:', '  - compose.infra.yaml', 'services:', '  api:', '    image: x:1', '    depends_on:', '      migrate:', '        condition: service_completed_successfully'),
+      errors: [{ message: '`include` names `compose.infra.yaml`, which does not exist' }],
+    },
+    {
       name: 'missing include, long syntax with a list',
       code: lines('include:', '  - path:', '      - a.yaml', '      - b.yaml', 'services: {}'),
       files: { '/w/a.yaml': lines('services: {}') },
@@ -56,7 +61,7 @@ ruleTester(undefinedReference, {
     {
       name: 'unknown dependency, with a suggestion',
       code: lines('services:', '  api:', '    image: x:1', '    depends_on: [dbb]', '  db:', '    image: x:1'),
-      errors: [{ message: 'Service `api` depends on `dbb`, which no service of the project defines — did you mean `db`?', range: [3, 17, 3, 20] }],
+      errors: [{ message: /^Service `api` depends on `dbb`, which no service of the project defines, so Compose refuses the project\. Did you mean `db`\?$/, range: [3, 17, 3, 20] }],
     },
     {
       name: 'unknown dependency, long syntax',

@@ -250,7 +250,7 @@ function serviceNameOf(instancePath: string): string | undefined {
 // ---------------------------------------------------------------- plain value + locations
 
 /** What a cached service is validated as: a mapping with no keys, which the service schema accepts. */
-const UNCHANGED_SERVICE: Record<string, never> = Object.freeze(Object.create(null));
+const UNCHANGED_SERVICE: Record<string, never> = Object.freeze({});
 
 class Builder {
   readonly problems: Report[] = [];
@@ -292,7 +292,9 @@ class Builder {
    * problems; their locations are built from the current tree only if an error needs them.
    */
   private services(plan: ServicePlan, at: ParsedNode | null): Loc {
-    const value: Record<string, unknown> = Object.create(null);
+    const value: Record<string, unknown> = {};
+    // Defined, not assigned, as in `fresh`: a service named `__proto__` stays a plain property.
+    const set = (key: string, item: unknown) => Object.defineProperty(value, key, { value: item, enumerable: true, writable: true, configurable: true });
     const children = new Map<string, Child>();
     for (const [key, { pair }] of indexOf(this.context, plan.node)) {
       const written = pair.value;
@@ -304,13 +306,13 @@ class Builder {
           const start = service.start + problem.start;
           this.problems.push({ message: problem.message, range: rangeOfSpan(this.context, start, service.start + problem.end) });
         }
-        value[key] = UNCHANGED_SERVICE;
+        set(key, UNCHANGED_SERVICE);
         // Not memoized: anything else that reaches this node needs its real value.
         children.set(key, { key: pair.key, loc: { value: UNCHANGED_SERVICE, at: written, node: written, builder: this } });
         continue;
       }
       const loc = this.build(written, pair.key);
-      value[key] = loc.value;
+      set(key, loc.value);
       children.set(key, { key: pair.key, loc });
     }
     return { value, at, node: plan.node as unknown as ParsedNode, builder: this, children };

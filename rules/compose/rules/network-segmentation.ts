@@ -66,12 +66,12 @@ export const networkSegmentation: Rule<ComposeModel> = {
         if (internal.get(network) === true) continue;
         const exposed = (publishersOn.get(network) ?? []).filter((p) => p.service !== store.service);
         if (!exposed.length) continue;
-        const names = exposed.map((p) => `\`${p.service.name}\``);
-        const who = names.length === 1 ? `${names[0]}, which publishes ports` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}, which publish ports`;
+        const who = publisherList(exposed.map((p) => p.service.name));
         reports.push({
           message: `${label} shares the network \`${network}\`${range ? '' : ' (the implicit default)'} with ${who}: whoever compromises an exposed service reaches the ${image.family.role} directly. Put it on a backend network with \`internal: true\` shared only with the services that query it, and keep published services on a frontend network.`,
           range: range ?? store.service.keyRange,
-          related: exposed.map((p) => ({ range: p.service.get('ports')!.keyRange, message: `\`${p.service.name}\` publishes ports here.` })),
+          // The first few publishers are enough to act on; fifty pointers help no one and cost every keystroke.
+          related: exposed.slice(0, MAX_NAMED).map((p) => ({ range: p.service.get('ports')!.keyRange, message: `\`${p.service.name}\` publishes ports here.` })),
         });
         reported = true;
         break;
@@ -110,6 +110,18 @@ function internalNetworks(model: ComposeModel): Map<string, boolean | undefined>
     result.set(entry.key, internal ? composeBoolean(internal) : false);
   }
   return result;
+}
+
+/** How many publishing services a message names (and points at); the rest are counted. */
+const MAX_NAMED = 5;
+
+/** "`a`, which publishes ports" / "`a`, `b` and `c`, which publish ports" / "`a`, …, `e` and 12 other services, which publish ports". */
+function publisherList(names: string[]): string {
+  const shown = names.slice(0, MAX_NAMED).map((name) => `\`${name}\``);
+  if (names.length === 1) return `${shown[0]}, which publishes ports`;
+  const rest = names.length - shown.length;
+  const last = rest > 0 ? `${rest} other service${rest === 1 ? '' : 's'}` : shown.pop()!;
+  return `${shown.join(', ')} and ${last}, which publish ports`;
 }
 
 /** The networks a service joins; undefined when it uses `network_mode` or a name cannot be resolved. */

@@ -116,4 +116,12 @@ describe('compose/network-segmentation details', () => {
     const [finding] = runRule(networkSegmentation, { code }).findings;
     assert.deepStrictEqual(finding.related?.map((r) => [r.range.start.line, r.range.start.character, r.message]), [[3, 4, '`web` publishes ports here.']]);
   });
+
+  it('names the first five publishers and counts the rest', () => {
+    const web = (i: number) => [`  web${i}:`, '    image: x:1', `    ports: ["${8000 + i}:80"]`];
+    const code = lines('services:', ...[1, 2, 3, 4, 5, 6, 7].flatMap(web), '  db:', '    image: postgres:17');
+    const [finding] = runRule(networkSegmentation, { code }).findings;
+    assert.match(finding.message, /with `web1`, `web2`, `web3`, `web4`, `web5` and 2 other services, which publish ports/);
+    assert.strictEqual(finding.related?.length, 5);
+  });
 });

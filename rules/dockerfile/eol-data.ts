@@ -116,9 +116,10 @@ export const EOL_PRODUCTS = {
   },
   java: {
     // Eclipse Temurin (Adoptium) support; feature releases live six months, LTS releases years.
+    // Java 8: Adoptium extended its "at least" date from November 2026 to December 2030.
     title: 'Java',
     releases: [
-      r('8', '2026-11-30', { lts: true }), r('11', '2027-10-31', { lts: true }), r('16', '2021-09-30'),
+      r('8', '2030-12-31', { lts: true }), r('11', '2027-10-31', { lts: true }), r('16', '2021-09-30'),
       r('17', '2027-10-31', { lts: true }), r('18', '2022-09-30'), r('19', '2023-03-31'), r('20', '2023-09-19'),
       r('21', '2029-12-31', { lts: true }), r('22', '2024-09-17'), r('23', '2025-03-18'), r('24', '2025-09-16'),
       r('25', null, { lts: true }), r('26', '2026-09-15'),

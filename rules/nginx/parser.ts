@@ -190,13 +190,20 @@ class Parser {
     this.setEnd(directive, at + 1);
     if (!this.misindentedClose) {
       const closeLine = this.lineAt(at);
+      const closeStart = this.lines.lineStart(closeLine);
       const closeIndentEnd = this.indentEnd(closeLine);
       if (closeIndentEnd !== at) return; // `}` is not first on its line: nothing to compare
-      const headerLine = this.lines.positionAt(directive.start).line;
-      const closeIndent = this.text.slice(this.lines.lineStart(closeLine), closeIndentEnd);
-      const headerIndent = this.text.slice(this.lines.lineStart(headerLine), this.indentEnd(headerLine));
-      if (closeIndent !== headerIndent) this.misindentedClose = { directive, line: closeLine };
+      const headerLine = this.lineOf(directive.start);
+      const headerStart = this.lines.lineStart(headerLine);
+      if (!this.sameText(closeStart, closeIndentEnd, headerStart, this.indentEnd(headerLine))) this.misindentedClose = { directive, line: closeLine };
     }
+  }
+
+  /** Whether text[a, aEnd) equals text[b, bEnd), compared in place. */
+  private sameText(a: number, aEnd: number, b: number, bEnd: number): boolean {
+    if (aEnd - a !== bEnd - b) return false;
+    for (let i = 0; i < aEnd - a; i++) if (this.text.charCodeAt(a + i) !== this.text.charCodeAt(b + i)) return false;
+    return true;
   }
 
   private indentEnd(line: number): number {
@@ -228,9 +235,9 @@ class Parser {
    * there, report it, and keep both directives in the tree.
    */
   private splitAtMissingSemicolons(frame: Frame, words: NginxArg[]): NginxArg[][] | undefined {
-    if (frame.entries || words.length < 2 || !isKnownDirective(words[0].value)) return undefined;
-    // Almost every statement has no split point: find that out before copying any words.
-    if (!this.hasSplitPoint(words)) return undefined;
+    if (frame.entries || words.length < 2) return undefined;
+    // Almost every statement has no split point: find that out (no look-ups, no copies) first.
+    if (!this.hasSplitPoint(words) || !isKnownDirective(words[0].value)) return undefined;
     const groups: NginxArg[][] = [];
     let current: NginxArg[] = [words[0]];
     for (let i = 1; i < words.length; i++) {
@@ -262,10 +269,22 @@ class Parser {
    * answers this without a search (and without allocating a position).
    */
   private lineAt(offset: number): number {
-    if (offset < this.lines.lineStart(this.lineCursor)) return this.lines.positionAt(offset).line;
+    if (offset < this.lines.lineStart(this.lineCursor)) return this.lineOf(offset);
     const count = this.lines.lineCount;
     while (this.lineCursor + 1 < count && this.lines.lineStart(this.lineCursor + 1) <= offset) this.lineCursor++;
     return this.lineCursor;
+  }
+
+  /** The line of `offset`, by binary search (positionAt without the object). */
+  private lineOf(offset: number): number {
+    let low = 0;
+    let high = this.lines.lineCount - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lines.lineStart(mid) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
   }
 
   private lineBreakBetween(from: number, to: number): boolean {
@@ -292,6 +311,31 @@ class Parser {
 
   /** nginx refuses a second `pid`, `root`, `server_tokens`… in one block, and a repeated location. */
   private checkDuplicates(children: NginxDirective[]): void {
+    if (children.length > SMALL_BLOCK) {
+      this.checkDuplicatesIndexed(children);
+      return;
+    }
+    // A typical block holds a few directives: comparing each with the ones before it needs no
+    // map and no key strings.
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (child.isEntry) continue;
+      const kind = duplicateKind(child);
+      if (kind !== NOT_KEYED) {
+        for (let j = 0; j < i; j++) {
+          const other = children[j];
+          if (other.isEntry || other.name !== child.name) continue;
+          if (kind === UNIQUE_NAME || (locationKind(other) === kind && locationPath(other) === locationPath(child))) {
+            this.reportDuplicate(child, other, kind === UNIQUE_NAME ? child.name : locationKey(child)!);
+            break;
+          }
+        }
+      }
+      if (child.block?.kind === 'directives') this.checkDuplicates(child.block.children);
+    }
+  }
+
+  private checkDuplicatesIndexed(children: NginxDirective[]): void {
     let seen: Map<string, NginxDirective> | undefined;
     for (const child of children) {
       if (child.isEntry) continue;
@@ -327,21 +371,52 @@ class Parser {
   }
 }
 
+/** Blocks with more directives than this are checked for duplicates with a map. */
+const SMALL_BLOCK = 16;
+
+const NOT_KEYED = 0;
+const UNIQUE_NAME = 1;
+const EXACT_LOCATION = 2;
+const PREFIX_LOCATION = 3;
+
+/** What makes `directive` a duplicate of an earlier one: its name, its location key, or nothing. */
+function duplicateKind(directive: NginxDirective): number {
+  if (UNIQUE_PER_BLOCK.has(directive.name)) return UNIQUE_NAME;
+  return directive.name === 'location' ? locationKind(directive) : NOT_KEYED;
+}
+
 /**
  * The identity nginx uses to detect a repeated location: exact (`=`) locations and prefix
  * ones (with or without `^~`) each per path. Regex and named locations are never compared.
+ * locationKind and locationPath give its two parts without building the key.
  */
 function locationKey(location: NginxDirective): string | undefined {
-  const [first, second] = location.args;
-  if (!first) return undefined;
+  const kind = locationKind(location);
+  if (kind === NOT_KEYED) return undefined;
+  return `${kind === EXACT_LOCATION ? '=' : 'prefix'} ${locationPath(location)}`;
+}
+
+function locationKind(location: NginxDirective): number {
+  const first = location.args[0];
+  if (!first) return NOT_KEYED;
+  const second = location.args[1];
   const modifier = first.value;
-  if (modifier === '=') return second ? `= ${second.value}` : undefined;
-  if (modifier === '^~') return second ? `prefix ${second.value}` : undefined;
-  if (modifier === '~' || modifier === '~*' || modifier.startsWith('@')) return undefined;
-  if (modifier.startsWith('=')) return `= ${modifier.slice(1)}`;
-  if (modifier.startsWith('^~')) return `prefix ${modifier.slice(2)}`;
-  if (modifier.startsWith('~')) return undefined;
-  return `prefix ${modifier}`;
+  if (modifier === '=') return second ? EXACT_LOCATION : NOT_KEYED;
+  if (modifier === '^~') return second ? PREFIX_LOCATION : NOT_KEYED;
+  if (modifier === '~' || modifier === '~*' || modifier.startsWith('@')) return NOT_KEYED;
+  if (modifier.startsWith('=')) return EXACT_LOCATION;
+  if (modifier.startsWith('^~')) return PREFIX_LOCATION;
+  if (modifier.startsWith('~')) return NOT_KEYED;
+  return PREFIX_LOCATION;
+}
+
+/** The path of a location locationKind keys (`= /x`, `=/x`, `^~ /x`, `^~/x`, `/x`). */
+function locationPath(location: NginxDirective): string {
+  const modifier = location.args[0].value;
+  if (modifier === '=' || modifier === '^~') return location.args[1].value;
+  if (modifier.startsWith('=')) return modifier.slice(1);
+  if (modifier.startsWith('^~')) return modifier.slice(2);
+  return modifier;
 }
 
 /** A directive whose ranges are computed on first use (see Word in tokenizer.ts). */

@@ -52,6 +52,7 @@ export class NginxModel {
   private facts?: ContainerFacts;
   private readonly includeCache = new Map<string, NginxDirective[]>();
   private readonly headerCache = new Map<object, EffectiveValue>();
+  private including?: { model: NginxModel; include: NginxDirective }[];
 
   constructor(
     readonly text: string,
@@ -99,22 +100,33 @@ export class NginxModel {
   /** Directives named `name` in this file (not in included files). */
   find(name: string): NginxDirective[] {
     if (!this.byName) {
-      // Two passes (count, then fill lists of the exact size) for the same reason as all().
+      // Lists of the exact size, for the same reason as all(): one pass numbers the names
+      // (one hash look-up per directive) and counts them, the second fills by number.
       const all = this.all();
-      const counts = new Map<string, number>();
+      const ids = new Map<string, number>();
+      const names: string[] = [];
+      const counts: number[] = [];
+      const idOf = new Int32Array(all.length);
       for (let i = 0; i < all.length; i++) {
-        const key = all[i].name;
-        counts.set(key, (counts.get(key) ?? 0) + 1);
+        const name = all[i].name;
+        let id = ids.get(name);
+        if (id === undefined) {
+          id = names.length;
+          ids.set(name, id);
+          names.push(name);
+          counts.push(0);
+        }
+        counts[id]++;
+        idOf[i] = id;
+      }
+      const lists: NginxDirective[][] = names.map((_, id) => new Array(counts[id]));
+      const filled = new Int32Array(names.length);
+      for (let i = 0; i < all.length; i++) {
+        const id = idOf[i];
+        lists[id][filled[id]++] = all[i];
       }
       const index = new Map<string, NginxDirective[]>();
-      for (const [key, count] of counts) index.set(key, new Array(count));
-      for (let i = 0; i < all.length; i++) {
-        const key = all[i].name;
-        const count = counts.get(key)!;
-        const list = index.get(key)!;
-        list[list.length - count] = all[i];
-        counts.set(key, count - 1);
-      }
+      for (let id = 0; id < names.length; id++) index.set(names[id], lists[id]);
       this.byName = index;
     }
     return this.byName.get(name) ?? NONE;
@@ -274,6 +286,11 @@ export class NginxModel {
    * that the real nginx.conf already sets something the fragment does not.
    */
   includingConfigs(): { model: NginxModel; include: NginxDirective }[] {
+    // Several rules ask, some once per block: read and parse those files once per model.
+    return (this.including ??= this.findIncludingConfigs());
+  }
+
+  private findIncludingConfigs(): { model: NginxModel; include: NginxDirective }[] {
     if (!this.isFragment) return [];
     const dir = posix.dirname(this.path);
     const candidates = [posix.join(posix.dirname(dir), 'nginx.conf'), posix.join(dir, 'nginx.conf')];

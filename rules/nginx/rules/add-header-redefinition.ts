@@ -2,41 +2,63 @@ import type { Report, Rule } from '../../types';
 import type { NginxDirective } from '../ast';
 import type { EffectiveValue, NginxModel } from '../model';
 import { directiveText, insertBefore } from '../edit';
-import { headersSet } from '../headers';
 
 // nginx inherits `add_header` lines only into blocks that have none of their own.
 
 const HEADER_BLOCKS = new Set(['http', 'server', 'location', 'if']);
 
 /** The `add_header` lines in effect just outside `block`, following a fragment into the nginx.conf that includes it. */
-function parentHeaders(model: NginxModel, block: NginxDirective): { value: EffectiveValue; where: string } | undefined {
-  if (block.parent) {
-    const value = model.effectiveHeaders(block.parent);
-    const owner = value.owner;
-    const where = owner ? `the enclosing \`${owner.name}\`${owner.file ? '' : ` (line ${owner.nameRange.start.line + 1})`}` : 'the top of this file';
-    return { value, where };
-  }
+function parentHeaders(model: NginxModel, block: NginxDirective): { value: EffectiveValue; from?: NginxModel } | undefined {
+  if (block.parent) return { value: model.effectiveHeaders(block.parent) };
   const top = model.effectiveHeaders(undefined);
-  if (top.directives.length) return { value: top, where: 'the top of this file' };
+  if (top.directives.length) return { value: top };
   for (const { model: parent, include } of model.includingConfigs()) {
     const value = parent.effectiveHeaders(include.parent);
-    if (value.directives.length) return { value, where: `the \`${value.owner?.name ?? 'http'}\` of ${parent.path.split('/').pop()} that includes this file` };
+    if (value.directives.length) return { value, from: parent };
   }
   return undefined;
+}
+
+/** Where parentHeaders found the lines, for the message. */
+function describeParent(block: NginxDirective, value: EffectiveValue, from: NginxModel | undefined): string {
+  if (from) return `the \`${value.owner?.name ?? 'http'}\` of ${from.path.split('/').pop()} that includes this file`;
+  const owner = block.parent ? value.owner : undefined;
+  return owner ? `the enclosing \`${owner.name}\`${owner.file ? '' : ` (line ${owner.nameRange.start.line + 1})`}` : 'the top of this file';
+}
+
+/** The lower-cased name an `add_header` sets (what headersSet gives for it); undefined without arguments. */
+function headerKey(directive: NginxDirective): string | undefined {
+  return directive.args[0]?.value.toLowerCase();
+}
+
+/** Whether `directive` (an add_header) sets a header named in `names`. */
+function setsOneOf(directive: NginxDirective, names: (string | undefined)[]): boolean {
+  const key = headerKey(directive);
+  return key !== undefined && names.includes(key);
 }
 
 /** The add_header lines of every enclosing level up to where inheritance stops, outermost first, nearest winning per name. */
 function ancestorHeaders(model: NginxModel, block: NginxDirective, parentValue: EffectiveValue): NginxDirective[] {
   const levels: NginxDirective[][] = [parentValue.directives];
   for (let b = block.parent; b; b = b.parent) {
-    const mode = model.effective('add_header_inherit', b).directives.at(-1)?.args[0]?.value.toLowerCase();
-    if (mode === 'off') break;
+    if (model.inheritMode(b) === 'off') break;
     levels.push(model.effectiveHeaders(b.parent).directives);
   }
   const byName = new Map<string, NginxDirective>();
-  for (const level of levels.reverse()) for (const d of level) if (d.name === 'add_header' && headersSet(d)[0]) byName.set(headersSet(d)[0], d);
+  for (let i = levels.length - 1; i >= 0; i--) {
+    for (const d of levels[i]) {
+      if (d.name !== 'add_header') continue;
+      const key = headerKey(d);
+      if (key) byName.set(key, d);
+    }
+  }
   // Keep each header where its outermost definition put it, with the nearest definition's text.
   return [...byName.values()];
+}
+
+/** One directive per header key (undefined included), at the first one's place, the last one's text. */
+function lastPerHeader(directives: NginxDirective[]): NginxDirective[] {
+  return [...new Map(directives.map((d) => [headerKey(d), d])).values()];
 }
 
 export const addHeaderRedefinition: Rule<NginxModel> = {
@@ -75,23 +97,23 @@ export const addHeaderRedefinition: Rule<NginxModel> = {
     const blocks = new Set<NginxDirective>();
     for (const header of model.find('add_header')) if (header.parent && HEADER_BLOCKS.has(header.parent.name)) blocks.add(header.parent);
     for (const block of blocks) {
-      const mode = model.effective('add_header_inherit', block).directives.at(-1)?.args[0]?.value.toLowerCase();
+      const mode = model.inheritMode(block);
       if (mode === 'merge' || mode === 'off') continue;
-      const own = model.childrenNamed(block, 'add_header');
       const parent = parentHeaders(model, block);
-      if (!parent) continue;
-      const names = new Set(own.flatMap(headersSet));
-      const dropped = parent.value.directives.filter((d) => d.name === 'add_header' && !headersSet(d).some((h) => names.has(h)));
+      if (!parent || !parent.value.directives.length) continue;
+      const own = model.childrenNamed(block, 'add_header');
+      const names = own.map(headerKey);
+      const dropped = parent.value.directives.filter((d) => d.name === 'add_header' && !setsOneOf(d, names));
       if (!dropped.length) continue;
-      // Copy what every enclosing level sets, so the enclosing blocks' own fixes need no second pass.
-      const wanted = ancestorHeaders(model, block, parent.value).filter((d) => !headersSet(d).some((h) => names.has(h)));
       const first = own.find((d) => !d.file);
       if (!first) continue;
-      const unique = [...new Map(dropped.map((d) => [headersSet(d)[0], d])).values()];
-      const copies = [...new Map(wanted.map((d) => [headersSet(d)[0], d])).values()];
+      // Copy what every enclosing level sets, so the enclosing blocks' own fixes need no second pass.
+      const wanted = ancestorHeaders(model, block, parent.value).filter((d) => !setsOneOf(d, names));
+      const unique = lastPerHeader(dropped);
+      const copies = lastPerHeader(wanted);
       const list = unique.map((d) => `\`${d.args[0].value}\``).join(', ');
       reports.push({
-        message: `This \`add_header\` stops \`${block.name}\` from inheriting ${list} from ${parent.where}; nginx only inherits add_header into blocks that set none. Repeat ${unique.length > 1 ? 'them' : 'it'} here.`,
+        message: `This \`add_header\` stops \`${block.name}\` from inheriting ${list} from ${describeParent(block, parent.value, parent.from)}; nginx only inherits add_header into blocks that set none. Repeat ${unique.length > 1 ? 'them' : 'it'} here.`,
         range: first.args[0]?.range ?? first.nameRange,
         fix: {
           title: `Copy ${copies.length > 1 ? `the ${copies.length} inherited headers` : 'the inherited header'} into this block`,

@@ -29,16 +29,25 @@ export const addHeaderMultiline: Rule<NginxModel> = {
   },
   check(model) {
     const reports: Report[] = [];
-    for (const directive of [...HEADER_DIRECTIVES].flatMap((name) => model.find(name))) {
-      const values = directive.name.startsWith('more_') ? directive.args.filter((a) => !a.value.startsWith('-')) : directive.args.slice(1, 2);
-      for (const arg of values) {
-        if (!/[\r\n]/.test(arg.value)) continue;
-        reports.push({
-          message: `This \`${directive.name}\` value contains a line break, which nginx sends as is (an obsolete folded header that clients read differently); write the value on one line.`,
-          range: arg.range,
-        });
+    for (const name of HEADER_DIRECTIVES) {
+      for (const directive of model.find(name)) {
+        const more = directive.name.startsWith('more_');
+        const args = directive.args;
+        for (let i = more ? 0 : 1; i < (more ? args.length : Math.min(2, args.length)); i++) {
+          const arg = args[i];
+          if (more && arg.value.startsWith('-')) continue;
+          if (!hasLineBreak(arg.value)) continue;
+          reports.push({
+            message: `This \`${directive.name}\` value contains a line break, which nginx sends as is (an obsolete folded header that clients read differently); write the value on one line.`,
+            range: arg.range,
+          });
+        }
       }
     }
     return reports;
   },
 };
+
+function hasLineBreak(value: string): boolean {
+  return value.includes('\n') || value.includes('\r');
+}

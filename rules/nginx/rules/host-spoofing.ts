@@ -33,8 +33,10 @@ export const hostSpoofing: Rule<NginxModel> = {
     const reports: Report[] = [];
     for (const name of ['proxy_set_header', 'grpc_set_header']) {
       for (const directive of model.find(name)) {
-        const [header, value] = directive.args;
-        if (!value || header.value.toLowerCase() !== 'host') continue;
+        const header = directive.args[0];
+        const value = directive.args[1];
+        // Length first: almost every proxy_set_header names another header, and lower-casing allocates.
+        if (!value || header.value.length !== 4 || header.value.toLowerCase() !== 'host' || !value.value.includes('http_host')) continue;
         for (const ref of variablesIn(value.value)) {
           if (ref.name !== 'http_host') continue;
           const range = subRange(model, value, ref.start, ref.end);

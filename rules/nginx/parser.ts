@@ -4,12 +4,15 @@ import type { Range, RelatedLocation } from '../types';
 import type { BlockKind, NginxArg, NginxBlock, NginxComment, NginxDirective } from './ast';
 import {
   AMBIGUOUS_CONTINUATIONS,
+  BLOCK,
   BLOCK_DIRECTIVES,
-  ENTRY_BLOCKS,
+  DIRECTIVE_FLAGS,
+  ENTRY,
+  SIMPLE,
   SIMPLE_DIRECTIVES,
+  UNIQUE,
   UNIQUE_PER_BLOCK,
   isRawBlockDirective,
-  takesBlock,
 } from './directives';
 import { findLuaBlockEnd } from './lua';
 import { Tokenizer } from './tokenizer';
@@ -40,6 +43,24 @@ interface Frame {
   entries: boolean;
   /** Offset of the `{`, for blocks. */
   open: number;
+  /** Line of the block's header (its directive's name). */
+  headerLine: number;
+  /** Whether nginx's duplicate checks apply: a directives block that is part of the tree. */
+  checked: boolean;
+  /** First directive per duplicate key, once the block has grown past SMALL_BLOCK. */
+  seen?: Map<string, NginxDirective>;
+}
+
+/** nginx's answer to "does this directive take a block?": yes, no, or unknown (third-party). */
+function takesBlock(name: string, flags: number, parentName: string | undefined): boolean | undefined {
+  if (name === 'server' && parentName === 'upstream') return false;
+  if (flags & BLOCK) return true;
+  if (flags & SIMPLE) return false;
+  return isRawBlockDirective(name) ? true : undefined;
+}
+
+function flagsOf(name: string): number {
+  return DIRECTIVE_FLAGS.get(name) ?? 0;
 }
 
 /** Names at the start of a continuation line that suggest the previous line lost its `;`. */
@@ -63,6 +84,10 @@ class Parser {
   /** The first block whose `}` sat at a different indentation than its header: where a missing `}` most likely is. */
   private lineCursor = 0;
   private misindentedClose?: { directive: NginxDirective; line: number };
+  /** Duplicates found while parsing, reported after every other problem (as a walk of the finished tree would). */
+  private readonly duplicates: { child: NginxDirective; first: NginxDirective; key: string }[] = [];
+  /** Line of the name of the directive created last. */
+  private lastDirectiveLine = 0;
 
   constructor(
     private readonly text: string,
@@ -74,7 +99,7 @@ class Parser {
   }
 
   parse(): ParsedNginx {
-    const root: Frame = { children: [], entries: false, open: -1 };
+    const root: Frame = { children: [], entries: false, open: -1, headerLine: -1, checked: true };
     const stack: Frame[] = [root];
     for (;;) {
       const statement = this.tokenizer.readStatement();
@@ -109,7 +134,7 @@ class Parser {
         break;
       }
     }
-    this.checkDuplicates(root.children);
+    for (const { child, first, key } of this.duplicates) this.reportDuplicate(child, first, key);
     return {
       directives: root.children,
       comments: this.tokenizer.comments,
@@ -135,16 +160,46 @@ class Parser {
   }
 
   private addSimple(frame: Frame, directive: NginxDirective): void {
-    if (!frame.entries && takesBlock(directive.name, frame.directive?.name) === true) {
+    const flags = flagsOf(directive.name);
+    if (!frame.entries && takesBlock(directive.name, flags, frame.directive?.name) === true) {
       this.problem(directive.nameToken.start, directive.nameToken.end, `Directive "${directive.name}" has no opening "{".`);
     }
-    frame.children.push(directive);
+    this.adopt(frame, directive, flags);
+  }
+
+  /** Adds `directive` to its block, noting it if nginx would refuse it as a duplicate there. */
+  private adopt(frame: Frame, directive: NginxDirective, flags: number): void {
+    const children = frame.children;
+    if (frame.checked) {
+      const kind = flags & UNIQUE ? UNIQUE_NAME : directive.name === 'location' ? locationKind(directive) : NOT_KEYED;
+      if (kind !== NOT_KEYED) {
+        const first = children.length < SMALL_BLOCK && !frame.seen ? earlierDuplicate(children, directive, kind) : this.indexedDuplicate(frame, directive, kind);
+        if (first) this.duplicates.push({ child: directive, first, key: kind === UNIQUE_NAME ? directive.name : locationKey(directive)! });
+      }
+    }
+    children.push(directive);
+  }
+
+  /** The map variant of earlierDuplicate for large blocks (built on first need, then kept up to date). */
+  private indexedDuplicate(frame: Frame, directive: NginxDirective, kind: number): NginxDirective | undefined {
+    let seen = frame.seen;
+    if (!seen) {
+      seen = frame.seen = new Map();
+      for (const child of frame.children) {
+        const key = duplicateKey(child);
+        if (key !== undefined && !seen.has(key)) seen.set(key, child);
+      }
+    }
+    const key = kind === UNIQUE_NAME ? directive.name : locationKey(directive)!;
+    const first = seen.get(key);
+    if (!first) seen.set(key, directive);
+    return first;
   }
 
   private openBlock(frame: Frame, words: NginxArg[], at: number): Frame | undefined {
     if (!words.length) {
       this.problem(at, at + 1, 'Unexpected "{": a block needs a directive name before it.');
-      return { children: [], entries: frame.entries, open: at };
+      return { children: [], entries: frame.entries, open: at, headerLine: -1, checked: false };
     }
     const groups = this.splitAtMissingSemicolons(frame, words);
     let header = words;
@@ -152,23 +207,26 @@ class Parser {
       for (let index = 0; index < groups.length - 1; index++) {
         const group = groups[index];
         const end = group[group.length - 1].end;
-        frame.children.push(this.directive(frame, group, end, end));
+        const directive = this.directive(frame, group, end, end);
+        this.adopt(frame, directive, flagsOf(directive.name));
       }
       header = groups[groups.length - 1];
     }
     const directive = this.directive(frame, header, at, at + 1);
-    frame.children.push(directive);
+    const headerLine = this.lastDirectiveLine;
     const name = directive.name;
-    if (!frame.entries && takesBlock(name, frame.directive?.name) === false) {
+    const flags = flagsOf(name);
+    this.adopt(frame, directive, flags);
+    if (!frame.entries && takesBlock(name, flags, frame.directive?.name) === false) {
       this.problem(directive.nameToken.start, directive.nameToken.end, `Directive "${name}" is not terminated by ";": it does not take a "{ … }" block.`);
     }
     if (!frame.entries && isRawBlockDirective(name)) {
       this.readRawBlock(directive, at);
       return undefined;
     }
-    const kind: BlockKind = frame.entries || ENTRY_BLOCKS.has(name) ? 'entries' : 'directives';
+    const kind: BlockKind = frame.entries || flags & ENTRY ? 'entries' : 'directives';
     directive.block = new Block(this.lines, kind, at);
-    return { directive, children: directive.block.children, entries: kind === 'entries', open: at };
+    return { directive, children: directive.block.children, entries: kind === 'entries', open: at, headerLine, checked: frame.checked && kind === 'directives' };
   }
 
   private readRawBlock(directive: NginxDirective, at: number): void {
@@ -193,7 +251,7 @@ class Parser {
       const closeStart = this.lines.lineStart(closeLine);
       const closeIndentEnd = this.indentEnd(closeLine);
       if (closeIndentEnd !== at) return; // `}` is not first on its line: nothing to compare
-      const headerLine = this.lineOf(directive.start);
+      const headerLine = frame.headerLine;
       const headerStart = this.lines.lineStart(headerLine);
       if (!this.sameText(closeStart, closeIndentEnd, headerStart, this.indentEnd(headerLine))) this.misindentedClose = { directive, line: closeLine };
     }
@@ -300,6 +358,7 @@ class Parser {
     words.shift(); // the rest are the arguments; reusing the array saves an allocation per directive
     const directive = new Directive(this.lines, nameToken, words, terminatorEnd, frame.directive, frame.entries, this.file);
     const first = this.lineAt(nameToken.start);
+    this.lastDirectiveLine = first;
     const last = terminatorStart > nameToken.end ? this.lineAt(terminatorStart) : first;
     for (let line = first; line <= last; line++) if (this.statementLines[line] < 0) this.statementLines[line] = first;
     return directive;
@@ -307,47 +366,6 @@ class Parser {
 
   private setEnd(directive: NginxDirective, end: number): void {
     directive.end = end;
-  }
-
-  /** nginx refuses a second `pid`, `root`, `server_tokens`… in one block, and a repeated location. */
-  private checkDuplicates(children: NginxDirective[]): void {
-    if (children.length > SMALL_BLOCK) {
-      this.checkDuplicatesIndexed(children);
-      return;
-    }
-    // A typical block holds a few directives: comparing each with the ones before it needs no
-    // map and no key strings.
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i];
-      if (child.isEntry) continue;
-      const kind = duplicateKind(child);
-      if (kind !== NOT_KEYED) {
-        for (let j = 0; j < i; j++) {
-          const other = children[j];
-          if (other.isEntry || other.name !== child.name) continue;
-          if (kind === UNIQUE_NAME || (locationKind(other) === kind && locationPath(other) === locationPath(child))) {
-            this.reportDuplicate(child, other, kind === UNIQUE_NAME ? child.name : locationKey(child)!);
-            break;
-          }
-        }
-      }
-      if (child.block?.kind === 'directives') this.checkDuplicates(child.block.children);
-    }
-  }
-
-  private checkDuplicatesIndexed(children: NginxDirective[]): void {
-    let seen: Map<string, NginxDirective> | undefined;
-    for (const child of children) {
-      if (child.isEntry) continue;
-      const key = UNIQUE_PER_BLOCK.has(child.name) ? child.name : child.name === 'location' ? locationKey(child) : undefined;
-      if (key !== undefined) {
-        seen ??= new Map();
-        const first = seen.get(key);
-        if (first) this.reportDuplicate(child, first, key);
-        else seen.set(key, child);
-      }
-      if (child.block?.kind === 'directives') this.checkDuplicates(child.block.children);
-    }
   }
 
   private reportDuplicate(child: NginxDirective, first: NginxDirective, key: string): void {
@@ -379,10 +397,24 @@ const UNIQUE_NAME = 1;
 const EXACT_LOCATION = 2;
 const PREFIX_LOCATION = 3;
 
-/** What makes `directive` a duplicate of an earlier one: its name, its location key, or nothing. */
-function duplicateKind(directive: NginxDirective): number {
-  if (UNIQUE_PER_BLOCK.has(directive.name)) return UNIQUE_NAME;
-  return directive.name === 'location' ? locationKind(directive) : NOT_KEYED;
+/**
+ * nginx refuses a second `pid`, `root`, `server_tokens`… in one block, and a repeated location:
+ * the earlier sibling `directive` (whose duplicate kind is `kind`) repeats, if any. A typical
+ * block holds a few directives: comparing in place needs no map and no key strings.
+ */
+function earlierDuplicate(children: NginxDirective[], directive: NginxDirective, kind: number): NginxDirective | undefined {
+  const name = directive.name;
+  for (let j = 0; j < children.length; j++) {
+    const other = children[j];
+    if (other.name !== name) continue;
+    if (kind === UNIQUE_NAME || (locationKind(other) === kind && locationPath(other) === locationPath(directive))) return other;
+  }
+  return undefined;
+}
+
+/** The key nginx's duplicate checks compare (`root`, `= /x`, `prefix /x`), if any. */
+function duplicateKey(directive: NginxDirective): string | undefined {
+  return UNIQUE_PER_BLOCK.has(directive.name) ? directive.name : directive.name === 'location' ? locationKey(directive) : undefined;
 }
 
 /**

@@ -82,7 +82,7 @@ export class NginxModel {
     if (this.flat) return this.flat;
     // Counted first, so the list is allocated once at its final size instead of regrown by
     // push (which, for a 10,000-line file, allocates several times the list's own size).
-    const out: NginxDirective[] = new Array(countDirectives(this.directives));
+    const out: NginxDirective[] = new Array(this.parsed.treeSize);
     let next = 0;
     const walk = (list: NginxDirective[]) => {
       for (let i = 0; i < list.length; i++) {
@@ -388,18 +388,6 @@ const NONE: NginxDirective[] = [];
 
 /** Blocks with at most this many directives are scanned on each question instead of indexed. */
 const SMALL_BLOCK = 16;
-
-/** How many directives all() lists: the same walk, counting. */
-function countDirectives(list: NginxDirective[]): number {
-  let count = 0;
-  for (let i = 0; i < list.length; i++) {
-    const d = list[i];
-    if (d.isEntry) continue;
-    count++;
-    if (d.block?.kind === 'directives') count += countDirectives(d.block.children);
-  }
-  return count;
-}
 
 function hasInclude(list: NginxDirective[]): boolean {
   for (let i = 0; i < list.length; i++) if (list[i].name === 'include') return true;

@@ -31,6 +31,8 @@ export interface ParsedNginx {
   lines: LineIndex;
   /** Per line, the first line of the directive header covering it (-1: none). */
   statementLines: Int32Array;
+  /** How many directives the tree holds outside table blocks (what NginxModel.all() lists). */
+  treeSize: number;
 }
 
 /** Deeper nesting stops the parse with a problem instead of overflowing recursive walks. */
@@ -86,6 +88,7 @@ class Parser {
   private misindentedClose?: { directive: NginxDirective; line: number };
   /** Duplicates found while parsing, reported after every other problem (as a walk of the finished tree would). */
   private readonly duplicates: { child: NginxDirective; first: NginxDirective; key: string }[] = [];
+  private treeSize = 0;
   /** Line of the name of the directive created last. */
   private lastDirectiveLine = 0;
 
@@ -141,6 +144,7 @@ class Parser {
       problems: this.problems,
       lines: this.lines,
       statementLines: this.statementLines,
+      treeSize: this.treeSize,
     };
   }
 
@@ -171,6 +175,7 @@ class Parser {
   private adopt(frame: Frame, directive: NginxDirective, flags: number): void {
     const children = frame.children;
     if (frame.checked) {
+      this.treeSize++;
       const kind = flags & UNIQUE ? UNIQUE_NAME : directive.name === 'location' ? locationKind(directive) : NOT_KEYED;
       if (kind !== NOT_KEYED) {
         const first = children.length < SMALL_BLOCK && !frame.seen ? earlierDuplicate(children, directive, kind) : this.indexedDuplicate(frame, directive, kind);

@@ -73,6 +73,9 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
+/** A named group's opening, `(?<name>`, `(?P<name>` or `(?'name'`, matched where it starts. */
+const NAMED_GROUP = /\(\?P?(?:<([A-Za-z_]\w*)>|'([A-Za-z_]\w*)')/y;
+
 const URI_SOURCE: Taint = { newline: true, cr: true, host: true, slashFirst: true, origin: 'the decoded request path' };
 const HOST_SOURCE: Taint = { newline: false, cr: false, host: true, slashFirst: false, origin: 'the Host header' };
 
@@ -146,8 +149,12 @@ export class Taints {
     for (const include of model.find('include')) sets.push(...model.childrenNamed(include.parent, 'set').filter((d) => d.file));
     this.setNames = new Set(sets.map((d) => d.args[0]?.value.replace(/^\$\{?|\}$/g, '') ?? ''));
     // Named captures can only be names some regex of the file defines: skip the search for the rest.
-    if (model.text.includes('(?')) {
-      for (const m of model.text.matchAll(/\(\?P?(?:<([A-Za-z_]\w*)>|'([A-Za-z_]\w*)')/g)) this.captureNames.add(m[1] ?? m[2]);
+    // Every match starts at a `(?`: jump from one to the next instead of running the regex over the whole text.
+    const text = model.text;
+    for (let at = text.indexOf('(?'); at >= 0; at = text.indexOf('(?', at + 2)) {
+      NAMED_GROUP.lastIndex = at;
+      const m = NAMED_GROUP.exec(text);
+      if (m) this.captureNames.add(m[1] ?? m[2]);
     }
     for (const http of model.directives.filter((d) => d.name === 'http')) addMaps(model.children(http).filter((d) => d.file));
     addMaps(model.children(undefined).filter((d) => d.file));

@@ -1,5 +1,6 @@
 import type { Report, Rule } from '../../types';
 import type { NginxModel } from '../model';
+import { headersMoreArgs } from '../headers';
 
 // A header value spread over several lines is sent with the line breaks in it.
 
@@ -31,11 +32,9 @@ export const addHeaderMultiline: Rule<NginxModel> = {
     const reports: Report[] = [];
     for (const name of HEADER_DIRECTIVES) {
       for (const directive of model.find(name)) {
-        const more = directive.name.startsWith('more_');
-        const args = directive.args;
-        for (let i = more ? 0 : 1; i < (more ? args.length : Math.min(2, args.length)); i++) {
-          const arg = args[i];
-          if (more && arg.value.startsWith('-')) continue;
+        // headers-more's options (`-s 404`, `-t 'text/html text/plain'`) are not headers.
+        const values = directive.name.startsWith('more_') ? headersMoreArgs(directive) : directive.args.length > 1 ? [directive.args[1]] : [];
+        for (const arg of values) {
           if (!hasLineBreak(arg.value)) continue;
           reports.push({
             message: `This \`${directive.name}\` value contains a line break, which nginx sends as is (an obsolete folded header that clients read differently); write the value on one line.`,

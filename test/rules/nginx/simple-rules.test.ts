@@ -96,6 +96,11 @@ nginxRuleTester(addHeaderMultiline, {
     { code: 'add_header Content-Security-Policy "default-src \'self\'; img-src *";\n', path: '/w/snippets/h.conf' },
     { code: 'more_set_headers "X-A: one";\n', path: '/w/snippets/h.conf' },
     { code: 'add_header X-A\n    "continued argument on the next line";\n', path: '/w/snippets/h.conf' },
+    {
+      name: 'more_set_headers option values are content types and statuses, not headers',
+      code: "more_set_headers -s '502 504' -t 'application/json\n    text/csv' 'X-Served-By: edge';\n",
+      path: '/w/snippets/h.conf',
+    },
   ],
   invalid: [
     {

@@ -154,6 +154,13 @@ nginxRuleTester(hostSpoofing, {
       errors: [{ range: [1, 26, 1, 36] }, { range: [2, 25, 2, 35] }],
       output: 'server {\n    proxy_set_header Host $host:443;\n    grpc_set_header Host $host;\n}\n',
     },
+    {
+      name: 'Host from a query argument: reported, no fix',
+      path: FRAGMENT,
+      code: 'server {\n    location /render/ {\n        proxy_set_header Host $arg_site;\n        proxy_pass http://renderer;\n    }\n}\n',
+      errors: [{ range: [2, 30, 2, 39], message: '`?site=…`', severity: 'warning' }],
+      output: null,
+    },
   ],
 });
 

@@ -73,6 +73,14 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
+/** Length of the scheme-and-host part of a URL (`http://$host:80` of `http://$host:80/x`). */
+export function authorityEnd(value: string): number {
+  const scheme = /^[^/?#]*?:\/\//.exec(value);
+  const from = scheme ? scheme[0].length : 0;
+  const rest = value.slice(from).search(/[/?#]/);
+  return rest < 0 ? value.length : from + rest;
+}
+
 /** A named group's opening, `(?<name>`, `(?P<name>` or `(?'name'`, matched where it starts. */
 const NAMED_GROUP = /\(\?P?(?:<([A-Za-z_]\w*)>|'([A-Za-z_]\w*)')/y;
 
@@ -201,8 +209,29 @@ export class Taints {
     let result: Taint | undefined;
     const refs = variablesIn(value);
     for (const ref of refs) result = union(result, this.of(ref.name, at));
-    if (result) result = { ...result, slashFirst: value.startsWith('/') || (refs[0]?.start === 0 && !!this.of(refs[0].name, at)?.slashFirst) };
+    if (result) {
+      result = { ...result, slashFirst: value.startsWith('/') || (refs[0]?.start === 0 && !!this.of(refs[0].name, at)?.slashFirst) };
+      // A URL with a literal scheme and host (`http://app$request_uri`) keeps its host whatever
+      // the variables after it hold: used as a proxy target, it cannot reach another host.
+      if (result.host && /^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !this.hostControlled(value, refs, at)) result = { ...result, host: false };
+    }
     return result;
+  }
+
+  /**
+   * Whether the request can decide the host of the URL `value`: a variable inside its
+   * scheme-and-host part that can hold a host name, before anything that must start with `/`.
+   */
+  hostControlled(value: string, refs: VariableRef[], at: NginxDirective): boolean {
+    const end = authorityEnd(value);
+    for (const ref of refs) {
+      if (ref.start >= end) return false;
+      const taint = this.of(ref.name, at);
+      if (!taint) continue;
+      if (taint.slashFirst) return false; // a path: the host ends before it
+      if (taint.host) return true;
+    }
+    return false;
   }
 
   private resolve(name: string, at: NginxDirective): Taint | undefined {

@@ -101,7 +101,7 @@ nginxRuleTester(allowWithoutDeny, {
 nginxRuleTester(aliasTraversal, {
   valid: [
     { code: 'server {\n    location /static/ {\n        alias /srv/static/;\n    }\n}\n', path: FRAGMENT },
-    { code: 'server {\n    location /static {\n        alias /srv/static;\n    }\n}\n', path: FRAGMENT },
+    { name: 'alias with a variable', code: 'server {\n    location /u {\n        alias /home/$remote_user;\n    }\n}\n', path: FRAGMENT },
     { code: 'server {\n    location = /robots.txt {\n        alias /srv/robots/;\n    }\n}\n', path: FRAGMENT },
     { code: 'server {\n    location ~ ^/img/(.*)$ {\n        alias /srv/img/$1;\n    }\n}\n', path: FRAGMENT },
     { code: 'server {\n    location /static {\n        root /srv/;\n    }\n}\n', path: FRAGMENT },
@@ -127,6 +127,20 @@ nginxRuleTester(aliasTraversal, {
       code: 'server {\r\n    location /app/ {\r\n        location /app/files { alias /srv/files/; }\r\n    }\r\n}\r\n',
       errors: [{ range: [2, 17, 2, 27] }],
       output: 'server {\r\n    location /app/ {\r\n        location /app/files/ { alias /srv/files/; }\r\n    }\r\n}\r\n',
+    },
+    {
+      name: 'neither side slashed: sibling folders leak, a warning; both get a slash',
+      path: FRAGMENT,
+      code: 'server {\n    location /downloads {\n        alias /var/www/downloads;\n    }\n}\n',
+      errors: [{ range: [1, 13, 1, 23], message: '`/downloads-old/` is served from `/var/www/downloads-old/`', severity: 'warning', safe: true }],
+      output: 'server {\n    location /downloads/ {\n        alias /var/www/downloads/;\n    }\n}\n',
+    },
+    {
+      name: 'a single file: made an exact location',
+      path: FRAGMENT,
+      code: 'server {\n    location /favicon.ico {\n        alias /srv/brand/favicon.ico;\n    }\n}\n',
+      errors: [{ range: [1, 13, 1, 25], message: 'location = /favicon.ico', severity: 'warning', fixTitle: 'Make it `location = /favicon.ico`' }],
+      output: 'server {\n    location = /favicon.ico {\n        alias /srv/brand/favicon.ico;\n    }\n}\n',
     },
     {
       name: 'the slashed location already exists: no fix',

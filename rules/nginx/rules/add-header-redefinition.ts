@@ -8,12 +8,12 @@ import { directiveText, insertBefore } from '../edit';
 const HEADER_BLOCKS = new Set(['http', 'server', 'location', 'if']);
 
 /** The `add_header` lines in effect just outside `block`, following a fragment into the nginx.conf that includes it. */
-function parentHeaders(model: NginxModel, block: NginxDirective): { value: EffectiveValue; from?: NginxModel } | undefined {
-  if (block.parent) return { value: model.effectiveHeaders(block.parent) };
-  const top = model.effectiveHeaders(undefined);
+function parentHeaders(model: NginxModel, block: NginxDirective, family: string): { value: EffectiveValue; from?: NginxModel } | undefined {
+  if (block.parent) return { value: model.effectiveHeaders(block.parent, family) };
+  const top = model.effectiveHeaders(undefined, family);
   if (top.directives.length) return { value: top };
   for (const { model: parent, include } of model.includingConfigs()) {
-    const value = parent.effectiveHeaders(include.parent);
+    const value = parent.effectiveHeaders(include.parent, family);
     if (value.directives.length) return { value, from: parent };
   }
   return undefined;
@@ -38,16 +38,16 @@ function setsOneOf(directive: NginxDirective, names: (string | undefined)[]): bo
 }
 
 /** The add_header lines of every enclosing level up to where inheritance stops, outermost first, nearest winning per name. */
-function ancestorHeaders(model: NginxModel, block: NginxDirective, parentValue: EffectiveValue): NginxDirective[] {
+function ancestorHeaders(model: NginxModel, block: NginxDirective, parentValue: EffectiveValue, family: string): NginxDirective[] {
   const levels: NginxDirective[][] = [parentValue.directives];
   for (let b = block.parent; b; b = b.parent) {
-    if (model.inheritMode(b) === 'off') break;
-    levels.push(model.effectiveHeaders(b.parent).directives);
+    if (model.inheritMode(b, family) === 'off') break;
+    levels.push(model.effectiveHeaders(b.parent, family).directives);
   }
   const byName = new Map<string, NginxDirective>();
   for (let i = levels.length - 1; i >= 0; i--) {
     for (const d of levels[i]) {
-      if (d.name !== 'add_header') continue;
+      if (d.name !== family) continue;
       const key = headerKey(d);
       if (key) byName.set(key, d);
     }
@@ -73,8 +73,9 @@ export const addHeaderRedefinition: Rule<NginxModel> = {
     docs: {
       what:
         'Reports a `server`, `location`, nested location or `if` whose own `add_header` lines make nginx ignore ' +
-        'the `add_header` lines of the enclosing block, and lists the headers lost. A `conf.d` file is compared ' +
-        'with the `http` block of the nginx.conf that includes it.',
+        'the `add_header` lines of the enclosing block, and lists the headers lost. `add_trailer` lines, inherited ' +
+        'the same way, are checked the same way. A `conf.d` file is compared with the `http` block of the nginx.conf ' +
+        'that includes it.',
       why:
         'nginx inherits `add_header` into a block only if that block has no `add_header` at all. Adding a harmless ' +
         '`Cache-Control` to one location therefore silently removes `Strict-Transport-Security`, ' +
@@ -88,40 +89,54 @@ export const addHeaderRedefinition: Rule<NginxModel> = {
         'The fix copies the missing lines from the enclosing block into this one, keeping behaviour for every ' +
         'header the block did not mean to change. With nginx 1.29.3 or later, `add_header_inherit merge;` (in ' +
         '`http`, inherited everywhere) makes nested blocks add to the inherited headers; where it, or ' +
-        '`add_header_inherit off;`, is in effect, nothing is reported. Headers a block sets itself, under any ' +
-        'capitalisation, are not counted as dropped.',
+        '`add_header_inherit off;`, is in effect, nothing is reported (`add_trailer_inherit` likewise). Headers a ' +
+        'block sets itself, under any capitalisation, are not counted as dropped. Differences from gixy: every ' +
+        'dropped header is reported, not only security headers (as the maintained gixy fork does, at a lower ' +
+        'severity), because a lost `Cache-Control: no-store` or CORS header is just as silent; and an explicit ' +
+        '`add_header_inherit off;` is taken as intended, where gixy still reports it.',
     },
   },
   check(model) {
     const reports: Report[] = [];
-    const blocks = new Set<NginxDirective>();
-    for (const header of model.find('add_header')) if (header.parent && HEADER_BLOCKS.has(header.parent.name)) blocks.add(header.parent);
-    for (const block of blocks) {
-      const mode = model.inheritMode(block);
-      if (mode === 'merge' || mode === 'off') continue;
-      const parent = parentHeaders(model, block);
-      if (!parent || !parent.value.directives.length) continue;
-      const own = model.childrenNamed(block, 'add_header');
-      const names = own.map(headerKey);
-      const dropped = parent.value.directives.filter((d) => d.name === 'add_header' && !setsOneOf(d, names));
-      if (!dropped.length) continue;
-      const first = own.find((d) => !d.file);
-      if (!first) continue;
-      // Copy what every enclosing level sets, so the enclosing blocks' own fixes need no second pass.
-      const wanted = ancestorHeaders(model, block, parent.value).filter((d) => !setsOneOf(d, names));
-      const unique = lastPerHeader(dropped);
-      const copies = lastPerHeader(wanted);
-      const list = unique.map((d) => `\`${d.args[0].value}\``).join(', ');
-      reports.push({
-        message: `This \`add_header\` stops \`${block.name}\` from inheriting ${list} from ${describeParent(block, parent.value, parent.from)}; nginx only inherits add_header into blocks that set none. Repeat ${unique.length > 1 ? 'them' : 'it'} here.`,
-        range: first.args[0]?.range ?? first.nameRange,
-        fix: {
-          title: `Copy ${copies.length > 1 ? `the ${copies.length} inherited headers` : 'the inherited header'} into this block`,
-          edits: [insertBefore(model, first, copies.map(directiveText))],
-          safe: true,
-        },
-      });
+    for (const family of FAMILIES) {
+      const blocks = new Set<NginxDirective>();
+      for (const header of model.find(family)) if (header.parent && HEADER_BLOCKS.has(header.parent.name)) blocks.add(header.parent);
+      for (const block of blocks) {
+        const report = redefinition(model, block, family);
+        if (report) reports.push(report);
+      }
     }
     return reports;
   },
 };
+
+/** `add_trailer` (nginx 1.13.2+) follows the same all-or-nothing inheritance as `add_header`. */
+const FAMILIES = ['add_header', 'add_trailer'];
+
+function redefinition(model: NginxModel, block: NginxDirective, family: string): Report | undefined {
+  const mode = model.inheritMode(block, family);
+  if (mode === 'merge' || mode === 'off') return undefined;
+  const parent = parentHeaders(model, block, family);
+  if (!parent || !parent.value.directives.length) return undefined;
+  const own = model.childrenNamed(block, family);
+  const names = own.map(headerKey);
+  const dropped = parent.value.directives.filter((d) => d.name === family && !setsOneOf(d, names));
+  if (!dropped.length) return undefined;
+  const first = own.find((d) => !d.file);
+  if (!first) return undefined;
+  // Copy what every enclosing level sets, so the enclosing blocks' own fixes need no second pass.
+  const wanted = ancestorHeaders(model, block, parent.value, family).filter((d) => !setsOneOf(d, names));
+  const unique = lastPerHeader(dropped);
+  const copies = lastPerHeader(wanted);
+  const list = unique.map((d) => `\`${d.args[0].value}\``).join(', ');
+  const what = family === 'add_header' ? 'header' : 'trailer';
+  return {
+    message: `This \`${family}\` stops \`${block.name}\` from inheriting ${list} from ${describeParent(block, parent.value, parent.from)}; nginx only inherits ${family} into blocks that set none. Repeat ${unique.length > 1 ? 'them' : 'it'} here.`,
+    range: first.args[0]?.range ?? first.nameRange,
+    fix: {
+      title: `Copy ${copies.length > 1 ? `the ${copies.length} inherited ${what}s` : `the inherited ${what}`} into this block`,
+      edits: [insertBefore(model, first, copies.map(directiveText))],
+      safe: true,
+    },
+  };
+}

@@ -167,6 +167,12 @@ nginxRuleTester(origins, {
       errors: [{ range: [2, 4, 2, 25] }],
     },
     {
+      name: 'an unescaped dot that only lets single-label hosts through: info',
+      path: FRAGMENT,
+      code: 'server {\n    if ($http_origin !~ "^https://shop.test$") { return 403; }\n}\n',
+      errors: [{ range: [1, 24, 1, 45], message: '`https://shopxtest`', severity: 'info' }],
+    },
+    {
       name: 'misspelled $http_referrer',
       path: FRAGMENT,
       code: 'server {\n    if ($http_referrer !~ "^https://example\\.com/") { return 403; }\n}\n',

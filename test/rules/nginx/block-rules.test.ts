@@ -65,6 +65,11 @@ nginxRuleTester(allowWithoutDeny, {
       files: { '/w/deny.conf': 'deny all;\n' },
     },
     { code: 'location / {\n    limit_except GET {\n        allow 10.0.0.1;\n        deny all;\n    }\n}\n', path: '/w/snippets/a.conf' },
+    {
+      name: 'satisfy any with a login: the office network, or a password',
+      path: FRAGMENT,
+      code: 'server {\n    auth_basic "Staff";\n    auth_basic_user_file /etc/nginx/staff.htpasswd;\n    location /reports/ {\n        satisfy any;\n        allow 192.0.2.0/24;\n    }\n}\n',
+    },
   ],
   invalid: [
     {
@@ -87,6 +92,13 @@ nginxRuleTester(allowWithoutDeny, {
       code: 'server {\r\n\tlocation /x/ { allow 10.0.0.1; return 204; }\r\n\tlocation /y/ {\r\n\t\tallow 10.0.0.2; # office\r\n\t}\r\n}\r\n',
       errors: [{ range: [1, 22, 1, 30] }, { range: [3, 8, 3, 16] }],
       output: 'server {\r\n\tlocation /x/ { allow 10.0.0.1; deny all; return 204; }\r\n\tlocation /y/ {\r\n\t\tallow 10.0.0.2; # office\r\n\t\tdeny all;\r\n\t}\r\n}\r\n',
+    },
+    {
+      name: 'satisfy any without any login module still lets everyone in',
+      path: FRAGMENT,
+      code: 'server {\n    location /reports/ {\n        satisfy any;\n        auth_basic off;\n        allow 192.0.2.0/24;\n    }\n}\n',
+      errors: [{ range: [4, 14, 4, 26] }],
+      output: 'server {\n    location /reports/ {\n        satisfy any;\n        auth_basic off;\n        allow 192.0.2.0/24;\n        deny all;\n    }\n}\n',
     },
     {
       name: 'top of a conf.d file',

@@ -170,6 +170,11 @@ nginxRuleTester(ifIsEvil, {
     { code: 'server {\n    location / {\n        if ($arg_v) {\n            rewrite ^ /v2$uri last;\n        }\n    }\n}\n', path: FRAGMENT },
     { name: 'if at server level', code: 'server {\n    if ($host != example.com) {\n        set $bad 1;\n        rewrite ^ /x;\n    }\n}\n', path: FRAGMENT },
     { code: 'server {\n    location / {\n        if ($arg_x) { }\n    }\n}\n', path: FRAGMENT },
+    {
+      name: 'rewrite that redirects answers at once, like return',
+      code: 'server {\n    location /old/ {\n        if ($arg_lang = de) { rewrite ^/old/(.*)$ /de/$1 permanent; }\n        if ($arg_lang = fr) { rewrite ^/old/(.*)$ /fr/$1 redirect; }\n    }\n}\n',
+      path: FRAGMENT,
+    },
   ],
   invalid: [
     {

@@ -70,6 +70,11 @@ nginxRuleTester(bodySizeUnlimited, {
 
 nginxRuleTester(addHeaderContentType, {
   valid: [
+    {
+      name: 'the upstream type is hidden first, so the added one is the only one',
+      code: 'location /download/ {\n    proxy_hide_header Content-Type;\n    add_header Content-Type application/octet-stream;\n    proxy_pass http://files;\n}\n',
+      path: '/w/snippets/d.conf',
+    },
     { code: 'location / {\n    default_type application/json;\n}\n', path: '/w/snippets/a.conf' },
     { code: 'location / {\n    add_header X-Content-Type-Options nosniff;\n}\n', path: '/w/snippets/a.conf' },
     { code: 'location / {\n    proxy_set_header Content-Type text/plain;\n}\n', path: '/w/snippets/a.conf' },

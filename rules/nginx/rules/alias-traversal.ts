@@ -1,6 +1,8 @@
 import type { Report, Rule, TextEdit } from '../../types';
 import type { NginxArg, NginxDirective } from '../ast';
 import type { NginxModel } from '../model';
+import { CHAR, canContain, mustStartWith, parseRegex } from '../regex';
+import { locationRegex, variablesIn } from '../variables';
 
 // `location /files { alias /srv/files/; }` serves /srv/files/../ for /files../.
 
@@ -31,7 +33,9 @@ export const aliasTraversal: Rule<NginxModel> = {
       what:
         'Reports a prefix `location` whose path does not end with `/` while the `alias` inside it does: ' +
         '`location /static { alias /srv/static/; }` (an error). When neither ends with `/` ' +
-        '(`location /static { alias /srv/static; }`), it reports the milder sibling-prefix leak as a warning.',
+        '(`location /static { alias /srv/static; }`), it reports the milder sibling-prefix leak as a warning. In a ' +
+        'regex location it reports an alias that puts a capture after a `/` when the regex has no `/` before that ' +
+        'capture and the capture can hold `../`: `location ~ ^/static(.*)$ { alias /srv/static/$1; }`.',
       why:
         'nginx replaces the matched location prefix with the alias. A request for `/static../app/.env` matches ' +
         '`/static`, and the rest, `../app/.env`, is appended to `/srv/static/`, giving `/srv/static/../app/.env`: ' +
@@ -55,6 +59,11 @@ export const aliasTraversal: Rule<NginxModel> = {
       const location = alias.parent;
       const target = alias.args[0];
       if (!location || location.name !== 'location' || !target) continue;
+      const regexReport = regexLocation(location, target);
+      if (regexReport) {
+        reports.push(regexReport);
+        continue;
+      }
       const path = prefixPath(location);
       if (!path || path.value.endsWith('/') || path.value.includes('$')) continue;
       const wanted = `${path.value}/`;
@@ -105,4 +114,63 @@ function siblingPrefix(model: NginxModel, location: NginxDirective, path: NginxA
     severity: 'warning',
     ...(taken ? {} : { fix: { title: `End the location and the alias with \`/\``, edits: [appendSlash(model, path), appendSlash(model, target)], safe: true } }),
   };
+}
+
+/**
+ * `location ~ ^/static(.*)$ { alias /srv/static/$1; }`: the capture comes right after
+ * `static` in the URI, so `/static../app/.env` captures `../app/.env` (nginx only resolves
+ * `..` between slashes), and the alias puts it after a `/`. Reported when the capture can
+ * start with `.` and hold a `/`, the regex has no `/` just before it, and the alias has one.
+ */
+function regexLocation(location: NginxDirective, target: NginxArg): Report | undefined {
+  const pattern = locationRegex(location);
+  if (pattern === undefined) return undefined;
+  const regex = parseRegex(pattern);
+  if (!regex) return undefined;
+  for (const ref of variablesIn(target.value)) {
+    const key = /^[0-9]$/.test(ref.name) ? Number(ref.name) : ref.name;
+    const group = regex.groups.get(key);
+    if (!group) continue;
+    if (!target.value.slice(0, ref.start).endsWith('/')) continue;
+    const open = groupOpening(pattern, key);
+    if (open < 0 || pattern[open - 1] === '/') continue;
+    if (mustStartWith(group, CHAR.SLASH) === true || !canContain(group, CHAR.DOT) || !canContain(group, CHAR.SLASH)) continue;
+    return {
+      message: `The capture \`$${ref.name}\` follows no \`/\` in the location regex but a \`/\` in the alias, so a request whose capture starts with \`../\` reaches the folder above \`${target.value.slice(0, ref.start)}\`; put the \`/\` before the group in the regex.`,
+      range: target.range,
+    };
+  }
+  return undefined;
+}
+
+/** Offset of the `(` that opens capture group `key` (a number, or a name) in `pattern`, or -1. */
+function groupOpening(pattern: string, key: number | string): number {
+  let index = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      continue;
+    }
+    if (c !== '(') continue;
+    if (pattern[i + 1] !== '?') {
+      if (++index === key) return i;
+      continue;
+    }
+    const named = /^\(\?P?(?:<([A-Za-z_]\w*)>|'([A-Za-z_]\w*)')/.exec(pattern.slice(i));
+    if (named) {
+      index++;
+      if (index === key || (named[1] ?? named[2]) === key) return i;
+    }
+  }
+  return -1;
 }

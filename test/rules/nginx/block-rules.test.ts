@@ -113,6 +113,8 @@ nginxRuleTester(allowWithoutDeny, {
 nginxRuleTester(aliasTraversal, {
   valid: [
     { code: 'server {\n    location /static/ {\n        alias /srv/static/;\n    }\n}\n', path: FRAGMENT },
+    { name: 'regex location with the slash before the capture', code: 'server {\n    location ~ ^/media/(.+)$ {\n        alias /srv/media/$1;\n    }\n}\n', path: FRAGMENT },
+    { name: 'regex capture that cannot hold a slash', code: 'server {\n    location ~ ^/f([^/]*)$ {\n        alias /srv/f/$1;\n    }\n}\n', path: FRAGMENT },
     { name: 'alias with a variable', code: 'server {\n    location /u {\n        alias /home/$remote_user;\n    }\n}\n', path: FRAGMENT },
     { code: 'server {\n    location = /robots.txt {\n        alias /srv/robots/;\n    }\n}\n', path: FRAGMENT },
     { code: 'server {\n    location ~ ^/img/(.*)$ {\n        alias /srv/img/$1;\n    }\n}\n', path: FRAGMENT },
@@ -153,6 +155,13 @@ nginxRuleTester(aliasTraversal, {
       code: 'server {\n    location /favicon.ico {\n        alias /srv/brand/favicon.ico;\n    }\n}\n',
       errors: [{ range: [1, 13, 1, 25], message: 'location = /favicon.ico', severity: 'warning', fixTitle: 'Make it `location = /favicon.ico`' }],
       output: 'server {\n    location = /favicon.ico {\n        alias /srv/brand/favicon.ico;\n    }\n}\n',
+    },
+    {
+      name: 'regex location: the capture follows no slash, the alias adds one',
+      path: FRAGMENT,
+      code: 'server {\n    location ~ ^/assets(?<file>.+)$ {\n        alias /srv/app/assets/$file;\n    }\n}\n',
+      errors: [{ range: [2, 14, 2, 35], message: '`$file`', severity: 'error' }],
+      output: null,
     },
     {
       name: 'the slashed location already exists: no fix',

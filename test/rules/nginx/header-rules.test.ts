@@ -27,6 +27,11 @@ nginxRuleTester(securityHeadersMissing, {
       files: { '/w/nginx.conf': `events {}\nhttp {\n    ${ALL3.join('\n    ')}\n    include conf.d/*.conf;\n}\n` },
     },
     { name: 'headers-more', path: FRAGMENT, code: 'server {\n    more_set_headers "X-Content-Type-Options: nosniff" "X-Frame-Options: DENY" "Referrer-Policy: same-origin";\n}\n' },
+    {
+      name: 'headers-more with a status filter: the CSP value is read after the option values',
+      path: FRAGMENT,
+      code: 'server {\n    more_set_headers -s \'200 204\' "Content-Security-Policy: frame-ancestors \'self\'";\n    more_set_headers "X-Content-Type-Options: nosniff" "Referrer-Policy: no-referrer";\n}\n',
+    },
     { name: 'redirect-only plain-HTTP server', path: FRAGMENT, code: 'server {\n    listen 80;\n    return 301 https://$host$request_uri;\n}\n' },
     { name: 'stream servers are not HTTP', code: 'events {}\nstream {\n    server { listen 9000; proxy_pass db:5432; }\n}\n' },
   ],

@@ -33,7 +33,10 @@ export const addHeaderMultiline: Rule<NginxModel> = {
     for (const name of HEADER_DIRECTIVES) {
       for (const directive of model.find(name)) {
         // headers-more's options (`-s 404`, `-t 'text/html text/plain'`) are not headers.
-        const values = directive.name.startsWith('more_') ? headersMoreArgs(directive) : directive.args.length > 1 ? [directive.args[1]] : [];
+        const more = directive.name.startsWith('more_');
+        // add_header's value is its second word: looked at in place, no list per directive.
+        if (!more && !(directive.args.length > 1 && hasLineBreak(directive.args[1].value))) continue;
+        const values = more ? headersMoreArgs(directive) : [directive.args[1]];
         for (const arg of values) {
           if (!hasLineBreak(arg.value)) continue;
           reports.push({

@@ -58,7 +58,10 @@ function ancestorHeaders(model: NginxModel, block: NginxDirective, parentValue: 
 
 /** One directive per header key (undefined included), at the first one's place, the last one's text. */
 function lastPerHeader(directives: NginxDirective[]): NginxDirective[] {
-  return [...new Map(directives.map((d) => [headerKey(d), d])).values()];
+  if (directives.length < 2) return directives;
+  const byKey = new Map<string | undefined, NginxDirective>();
+  for (const d of directives) byKey.set(headerKey(d), d);
+  return [...byKey.values()];
 }
 
 export const addHeaderRedefinition: Rule<NginxModel> = {

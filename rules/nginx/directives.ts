@@ -96,3 +96,22 @@ export const MAIN_ONLY = new Set([
   'master_process', 'worker_rlimit_nofile', 'env', 'thread_pool', 'worker_cpu_affinity',
   'worker_priority', 'pcre_jit', 'worker_shutdown_timeout', 'lock_file',
 ]);
+
+/** Bits of DIRECTIVE_FLAGS: which of the lists above a name is in. */
+export const SIMPLE = 1;
+export const BLOCK = 2;
+export const UNIQUE = 4;
+export const ENTRY = 8;
+
+/** The lists above as one look-up per name (the parser asks for every directive it reads). */
+export const DIRECTIVE_FLAGS: ReadonlyMap<string, number> = (() => {
+  const flags = new Map<string, number>();
+  const add = (names: Set<string>, flag: number) => {
+    for (const name of names) flags.set(name, (flags.get(name) ?? 0) | flag);
+  };
+  add(SIMPLE_DIRECTIVES, SIMPLE);
+  add(BLOCK_DIRECTIVES, BLOCK);
+  add(UNIQUE_PER_BLOCK, UNIQUE);
+  add(ENTRY_BLOCKS, ENTRY);
+  return flags;
+})();

@@ -71,39 +71,77 @@ const point = (line: number, character: number) => ({ start: { line, character }
 
 /** A directive as one line of text (`add_header X-A "a" always;`), words as written. */
 export function directiveText(directive: NginxDirective): string {
-  return [directive.nameToken.raw, ...directive.args.map((a) => a.raw)].join(' ') + ';';
+  let out = directive.nameToken.raw;
+  for (const arg of directive.args) out += ` ${arg.raw}`;
+  return `${out};`;
 }
 
 /** Whether only whitespace precedes `directive` on its line. */
 function startsItsLine(model: NginxModel, directive: NginxDirective): boolean {
   const { line, character } = directive.nameRange.start;
-  return model.lines.lineText(line).slice(0, character).trim() === '';
+  const lineStart = model.lines.lineStart(line);
+  return firstNonBlank(model.text, lineStart, lineStart + character) < 0;
 }
 
 /** The indentation a new sibling of `directive` gets. */
 export function siblingIndent(model: NginxModel, directive: NginxDirective): string {
-  if (startsItsLine(model, directive)) return indentOf(model.lines.lineText(directive.nameRange.start.line));
+  if (startsItsLine(model, directive)) return lineIndent(model, directive.nameRange.start.line);
   if (directive.parent?.block) return childIndent(model, directive.parent);
   return '';
+}
+
+/** indentOf(the text of `line`), without copying the line. */
+function lineIndent(model: NginxModel, line: number): string {
+  const text = model.text;
+  const start = model.lines.lineStart(line);
+  const end = model.lines.lineEnd(line);
+  let i = start;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return text.slice(start, i);
+}
+
+/**
+ * The first offset in [from, to) that String.prototype.trim would keep, or -1: `text.slice(from,
+ * to).trim()` is empty exactly when this is -1, and starts with that character otherwise.
+ */
+function firstNonBlank(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (!isBlank(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** The characters trim() removes (WhiteSpace and LineTerminator). */
+function isBlank(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  return c >= 0xa0 && /\s/.test(String.fromCharCode(c));
 }
 
 /** Inserts `texts` (one directive each) on their own lines just before `directive`. */
 export function insertBefore(model: NginxModel, directive: NginxDirective, texts: string[]): TextEdit {
   const { line, character } = directive.nameRange.start;
-  if (!startsItsLine(model, directive)) return { range: point(line, character), newText: texts.map((t) => `${t} `).join('') };
-  const indent = indentOf(model.lines.lineText(line));
-  return { range: point(line, 0), newText: texts.map((t) => `${indent}${t}${eolOf(model)}`).join('') };
+  if (!startsItsLine(model, directive)) return { range: point(line, character), newText: joined(texts, '', ' ') };
+  return { range: point(line, 0), newText: joined(texts, lineIndent(model, line), eolOf(model)) };
 }
 
 /** Inserts `texts` on their own lines just after `directive` (after a trailing comment on its line). */
 export function insertAfter(model: NginxModel, directive: NginxDirective, texts: string[]): TextEdit {
   const lines = model.lines;
-  const end = lines.positionAt(directive.end);
-  const rest = lines.lineText(end.line).slice(end.character).trim();
-  if (rest && !rest.startsWith('#')) return { range: point(end.line, end.character), newText: texts.map((t) => ` ${t}`).join('') };
+  const line = lines.positionAt(directive.end).line;
+  const lineStart = lines.lineStart(line);
+  const lineEnd = lines.lineEnd(line);
+  // What follows the directive on its line: another directive (stay on the line) or a comment.
+  const rest = firstNonBlank(model.text, Math.min(Math.max(directive.end, lineStart), lineEnd), lineEnd);
+  if (rest >= 0 && model.text.charCodeAt(rest) !== 35 /* # */) {
+    return { range: point(line, directive.end - lineStart), newText: joined(texts, ' ', '') };
+  }
   const indent = siblingIndent(model, directive);
-  const lineEnd = lines.lineText(end.line).length;
-  return { range: point(end.line, lineEnd), newText: texts.map((t) => `${eolOf(model)}${indent}${t}`).join('') };
+  return { range: point(line, lineEnd - lineStart), newText: joined(texts, eolOf(model) + indent, '') };
+}
+
+/** before + text + after for each of `texts`, concatenated. */
+function joined(texts: string[], before: string, after: string): string {
+  let out = '';
+  for (const text of texts) out += before + text + after;
+  return out;
 }
 
 /** Inserts `texts` as the first lines inside `block`'s braces. */

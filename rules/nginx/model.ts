@@ -51,6 +51,8 @@ export class NginxModel {
   private readonly childIndex = new Map<object, { all: NginxDirective[]; byName: Map<string, NginxDirective[]> }>();
   private facts?: ContainerFacts;
   private readonly includeCache = new Map<string, NginxDirective[]>();
+  private readonly headerCache = new Map<object, EffectiveValue>();
+  private including?: { model: NginxModel; include: NginxDirective }[];
 
   constructor(
     readonly text: string,
@@ -78,31 +80,56 @@ export class NginxModel {
   /** Every directive of this file, depth first, table entries (`map`, `types` lines) left out. */
   all(): NginxDirective[] {
     if (this.flat) return this.flat;
-    const out: NginxDirective[] = [];
-    this.flat = out;
+    // Counted first, so the list is allocated once at its final size instead of regrown by
+    // push (which, for a 10,000-line file, allocates several times the list's own size).
+    const out: NginxDirective[] = new Array(this.parsed.treeSize);
+    let next = 0;
     const walk = (list: NginxDirective[]) => {
-      for (const d of list) {
+      for (let i = 0; i < list.length; i++) {
+        const d = list[i];
         if (d.isEntry) continue;
-        out.push(d);
+        out[next++] = d;
         if (d.block?.kind === 'directives') walk(d.block.children);
       }
     };
     walk(this.directives);
+    this.flat = out;
     return out;
   }
 
   /** Directives named `name` in this file (not in included files). */
   find(name: string): NginxDirective[] {
     if (!this.byName) {
-      const index = new Map<string, NginxDirective[]>();
-      for (const d of this.all()) {
-        const list = index.get(d.name);
-        if (list) list.push(d);
-        else index.set(d.name, [d]);
+      // Lists of the exact size, for the same reason as all(): one pass numbers the names
+      // (one hash look-up per directive) and counts them, the second fills by number.
+      const all = this.all();
+      const ids = new Map<string, number>();
+      const names: string[] = [];
+      const counts: number[] = [];
+      const idOf = new Int32Array(all.length);
+      for (let i = 0; i < all.length; i++) {
+        const name = all[i].name;
+        let id = ids.get(name);
+        if (id === undefined) {
+          id = names.length;
+          ids.set(name, id);
+          names.push(name);
+          counts.push(0);
+        }
+        counts[id]++;
+        idOf[i] = id;
       }
+      const lists: NginxDirective[][] = names.map((_, id) => new Array(counts[id]));
+      const filled = new Int32Array(names.length);
+      for (let i = 0; i < all.length; i++) {
+        const id = idOf[i];
+        lists[id][filled[id]++] = all[i];
+      }
+      const index = new Map<string, NginxDirective[]>();
+      for (let id = 0; id < names.length; id++) index.set(names[id], lists[id]);
       this.byName = index;
     }
-    return this.byName.get(name) ?? [];
+    return this.byName.get(name) ?? NONE;
   }
 
   /** Block directives (`server`, `location`, `if`…) of this file whose block holds directives. */
@@ -122,14 +149,42 @@ export class NginxModel {
    * or `add_header_inherit off` drops them. `owner` is the nearest level with lines of its own.
    */
   effectiveHeaders(at: NginxDirective | undefined, name = 'add_header'): EffectiveValue {
+    // Every block below asks for its parent's value: remember each block's answer (rules ask
+    // for the same blocks too).
+    const cache = name === 'add_header' ? this.headerCache : undefined;
+    const key = at ?? this;
+    const cached = cache?.get(key);
+    if (cached) return cached;
+    const value = this.computeHeaders(at, name);
+    cache?.set(key, value);
+    return value;
+  }
+
+  private computeHeaders(at: NginxDirective | undefined, name: string): EffectiveValue {
     const own = this.childrenNamed(at, name);
-    const mode = this.effective(`${name}_inherit`, at).directives.at(-1)?.args[0]?.value.toLowerCase() ?? 'on';
+    const mode = this.inheritMode(at, name);
     if (at === undefined) return { directives: own };
     if (mode === 'off') return { directives: own, owner: at };
     if (own.length && mode !== 'merge') return { directives: own, owner: at };
     const parent = this.effectiveHeaders(at.parent, name);
     if (!own.length) return parent;
     return { directives: [...parent.directives, ...own], owner: at };
+  }
+
+  /** `add_header_inherit` (or `<name>_inherit`) in effect inside `at`, lower-cased; `on` when unset. */
+  inheritMode(at: NginxDirective | undefined, name = 'add_header'): string {
+    const setting = this.effectiveLast(name === 'add_header' ? 'add_header_inherit' : `${name}_inherit`, at);
+    return setting?.args[0]?.value.toLowerCase() ?? 'on';
+  }
+
+  /** The last `name` directive of effective(name, at), without building the list. */
+  effectiveLast(name: string, at: NginxDirective | undefined): NginxDirective | undefined {
+    for (let block = at; block; block = block.parent) {
+      const found = this.childrenNamed(block, name);
+      if (found.length) return found[found.length - 1];
+    }
+    const top = this.childrenNamed(undefined, name);
+    return top.length ? top[top.length - 1] : undefined;
   }
 
   /**
@@ -168,11 +223,28 @@ export class NginxModel {
    * `include`s replaced by the included files' top-level directives.
    */
   children(block?: NginxDirective): NginxDirective[] {
+    const list = block ? block.block?.children : this.directives;
+    if (list && list.length <= SMALL_BLOCK && !hasInclude(list)) return list;
     return this.indexOf(block).all;
   }
 
   /** Directives named `name` directly inside `block` (includes followed). */
   childrenNamed(block: NginxDirective | undefined, name: string): NginxDirective[] {
+    const list = block ? block.block?.children : this.directives;
+    if (!list) return NONE;
+    if (list.length <= SMALL_BLOCK && !hasInclude(list)) {
+      // Most blocks hold a handful of directives and most questions find nothing: a scan
+      // answers without building (and keeping) a per-block index.
+      let found: NginxDirective[] | undefined;
+      for (let i = 0; i < list.length; i++) {
+        const d = list[i];
+        if (d.name === name) {
+          if (found) found.push(d);
+          else found = [d];
+        }
+      }
+      return found ?? NONE;
+    }
     return this.indexOf(block).byName.get(name) ?? NONE;
   }
 
@@ -214,6 +286,11 @@ export class NginxModel {
    * that the real nginx.conf already sets something the fragment does not.
    */
   includingConfigs(): { model: NginxModel; include: NginxDirective }[] {
+    // Several rules ask, some once per block: read and parse those files once per model.
+    return (this.including ??= this.findIncludingConfigs());
+  }
+
+  private findIncludingConfigs(): { model: NginxModel; include: NginxDirective }[] {
     if (!this.isFragment) return [];
     const dir = posix.dirname(this.path);
     const candidates = [posix.join(posix.dirname(dir), 'nginx.conf'), posix.join(dir, 'nginx.conf')];
@@ -308,6 +385,14 @@ function reparent(directive: NginxDirective, parent: NginxDirective | undefined)
 }
 
 const NONE: NginxDirective[] = [];
+
+/** Blocks with at most this many directives are scanned on each question instead of indexed. */
+const SMALL_BLOCK = 16;
+
+function hasInclude(list: NginxDirective[]): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i].name === 'include') return true;
+  return false;
+}
 
 /** Where nginx packages put their configuration: an absolute include under one of these is mirrored. */
 const MIRRORED_PREFIXES = ['/etc/nginx/', '/usr/local/nginx/conf/', '/usr/local/etc/nginx/', '/opt/homebrew/etc/nginx/'];

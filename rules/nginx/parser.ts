@@ -4,12 +4,15 @@ import type { Range, RelatedLocation } from '../types';
 import type { BlockKind, NginxArg, NginxBlock, NginxComment, NginxDirective } from './ast';
 import {
   AMBIGUOUS_CONTINUATIONS,
+  BLOCK,
   BLOCK_DIRECTIVES,
-  ENTRY_BLOCKS,
+  DIRECTIVE_FLAGS,
+  ENTRY,
+  SIMPLE,
   SIMPLE_DIRECTIVES,
+  UNIQUE,
   UNIQUE_PER_BLOCK,
   isRawBlockDirective,
-  takesBlock,
 } from './directives';
 import { findLuaBlockEnd } from './lua';
 import { Tokenizer } from './tokenizer';
@@ -28,6 +31,8 @@ export interface ParsedNginx {
   lines: LineIndex;
   /** Per line, the first line of the directive header covering it (-1: none). */
   statementLines: Int32Array;
+  /** How many directives the tree holds outside table blocks (what NginxModel.all() lists). */
+  treeSize: number;
 }
 
 /** Deeper nesting stops the parse with a problem instead of overflowing recursive walks. */
@@ -40,6 +45,24 @@ interface Frame {
   entries: boolean;
   /** Offset of the `{`, for blocks. */
   open: number;
+  /** Line of the block's header (its directive's name). */
+  headerLine: number;
+  /** Whether nginx's duplicate checks apply: a directives block that is part of the tree. */
+  checked: boolean;
+  /** First directive per duplicate key, once the block has grown past SMALL_BLOCK. */
+  seen?: Map<string, NginxDirective>;
+}
+
+/** nginx's answer to "does this directive take a block?": yes, no, or unknown (third-party). */
+function takesBlock(name: string, flags: number, parentName: string | undefined): boolean | undefined {
+  if (name === 'server' && parentName === 'upstream') return false;
+  if (flags & BLOCK) return true;
+  if (flags & SIMPLE) return false;
+  return isRawBlockDirective(name) ? true : undefined;
+}
+
+function flagsOf(name: string): number {
+  return DIRECTIVE_FLAGS.get(name) ?? 0;
 }
 
 /** Names at the start of a continuation line that suggest the previous line lost its `;`. */
@@ -63,6 +86,11 @@ class Parser {
   /** The first block whose `}` sat at a different indentation than its header: where a missing `}` most likely is. */
   private lineCursor = 0;
   private misindentedClose?: { directive: NginxDirective; line: number };
+  /** Duplicates found while parsing, reported after every other problem (as a walk of the finished tree would). */
+  private readonly duplicates: { child: NginxDirective; first: NginxDirective; key: string }[] = [];
+  private treeSize = 0;
+  /** Line of the name of the directive created last. */
+  private lastDirectiveLine = 0;
 
   constructor(
     private readonly text: string,
@@ -74,7 +102,7 @@ class Parser {
   }
 
   parse(): ParsedNginx {
-    const root: Frame = { children: [], entries: false, open: -1 };
+    const root: Frame = { children: [], entries: false, open: -1, headerLine: -1, checked: true };
     const stack: Frame[] = [root];
     for (;;) {
       const statement = this.tokenizer.readStatement();
@@ -109,13 +137,14 @@ class Parser {
         break;
       }
     }
-    this.checkDuplicates(root.children);
+    for (const { child, first, key } of this.duplicates) this.reportDuplicate(child, first, key);
     return {
       directives: root.children,
       comments: this.tokenizer.comments,
       problems: this.problems,
       lines: this.lines,
       statementLines: this.statementLines,
+      treeSize: this.treeSize,
     };
   }
 
@@ -135,16 +164,47 @@ class Parser {
   }
 
   private addSimple(frame: Frame, directive: NginxDirective): void {
-    if (!frame.entries && takesBlock(directive.name, frame.directive?.name) === true) {
+    const flags = flagsOf(directive.name);
+    if (!frame.entries && takesBlock(directive.name, flags, frame.directive?.name) === true) {
       this.problem(directive.nameToken.start, directive.nameToken.end, `Directive "${directive.name}" has no opening "{".`);
     }
-    frame.children.push(directive);
+    this.adopt(frame, directive, flags);
+  }
+
+  /** Adds `directive` to its block, noting it if nginx would refuse it as a duplicate there. */
+  private adopt(frame: Frame, directive: NginxDirective, flags: number): void {
+    const children = frame.children;
+    if (frame.checked) {
+      this.treeSize++;
+      const kind = flags & UNIQUE ? UNIQUE_NAME : directive.name === 'location' ? locationKind(directive) : NOT_KEYED;
+      if (kind !== NOT_KEYED) {
+        const first = children.length < SMALL_BLOCK && !frame.seen ? earlierDuplicate(children, directive, kind) : this.indexedDuplicate(frame, directive, kind);
+        if (first) this.duplicates.push({ child: directive, first, key: kind === UNIQUE_NAME ? directive.name : locationKey(directive)! });
+      }
+    }
+    children.push(directive);
+  }
+
+  /** The map variant of earlierDuplicate for large blocks (built on first need, then kept up to date). */
+  private indexedDuplicate(frame: Frame, directive: NginxDirective, kind: number): NginxDirective | undefined {
+    let seen = frame.seen;
+    if (!seen) {
+      seen = frame.seen = new Map();
+      for (const child of frame.children) {
+        const key = duplicateKey(child);
+        if (key !== undefined && !seen.has(key)) seen.set(key, child);
+      }
+    }
+    const key = kind === UNIQUE_NAME ? directive.name : locationKey(directive)!;
+    const first = seen.get(key);
+    if (!first) seen.set(key, directive);
+    return first;
   }
 
   private openBlock(frame: Frame, words: NginxArg[], at: number): Frame | undefined {
     if (!words.length) {
       this.problem(at, at + 1, 'Unexpected "{": a block needs a directive name before it.');
-      return { children: [], entries: frame.entries, open: at };
+      return { children: [], entries: frame.entries, open: at, headerLine: -1, checked: false };
     }
     const groups = this.splitAtMissingSemicolons(frame, words);
     let header = words;
@@ -152,23 +212,26 @@ class Parser {
       for (let index = 0; index < groups.length - 1; index++) {
         const group = groups[index];
         const end = group[group.length - 1].end;
-        frame.children.push(this.directive(frame, group, end, end));
+        const directive = this.directive(frame, group, end, end);
+        this.adopt(frame, directive, flagsOf(directive.name));
       }
       header = groups[groups.length - 1];
     }
     const directive = this.directive(frame, header, at, at + 1);
-    frame.children.push(directive);
+    const headerLine = this.lastDirectiveLine;
     const name = directive.name;
-    if (!frame.entries && takesBlock(name, frame.directive?.name) === false) {
+    const flags = flagsOf(name);
+    this.adopt(frame, directive, flags);
+    if (!frame.entries && takesBlock(name, flags, frame.directive?.name) === false) {
       this.problem(directive.nameToken.start, directive.nameToken.end, `Directive "${name}" is not terminated by ";": it does not take a "{ … }" block.`);
     }
     if (!frame.entries && isRawBlockDirective(name)) {
       this.readRawBlock(directive, at);
       return undefined;
     }
-    const kind: BlockKind = frame.entries || ENTRY_BLOCKS.has(name) ? 'entries' : 'directives';
+    const kind: BlockKind = frame.entries || flags & ENTRY ? 'entries' : 'directives';
     directive.block = new Block(this.lines, kind, at);
-    return { directive, children: directive.block.children, entries: kind === 'entries', open: at };
+    return { directive, children: directive.block.children, entries: kind === 'entries', open: at, headerLine, checked: frame.checked && kind === 'directives' };
   }
 
   private readRawBlock(directive: NginxDirective, at: number): void {
@@ -190,13 +253,20 @@ class Parser {
     this.setEnd(directive, at + 1);
     if (!this.misindentedClose) {
       const closeLine = this.lineAt(at);
+      const closeStart = this.lines.lineStart(closeLine);
       const closeIndentEnd = this.indentEnd(closeLine);
       if (closeIndentEnd !== at) return; // `}` is not first on its line: nothing to compare
-      const headerLine = this.lines.positionAt(directive.start).line;
-      const closeIndent = this.text.slice(this.lines.lineStart(closeLine), closeIndentEnd);
-      const headerIndent = this.text.slice(this.lines.lineStart(headerLine), this.indentEnd(headerLine));
-      if (closeIndent !== headerIndent) this.misindentedClose = { directive, line: closeLine };
+      const headerLine = frame.headerLine;
+      const headerStart = this.lines.lineStart(headerLine);
+      if (!this.sameText(closeStart, closeIndentEnd, headerStart, this.indentEnd(headerLine))) this.misindentedClose = { directive, line: closeLine };
     }
+  }
+
+  /** Whether text[a, aEnd) equals text[b, bEnd), compared in place. */
+  private sameText(a: number, aEnd: number, b: number, bEnd: number): boolean {
+    if (aEnd - a !== bEnd - b) return false;
+    for (let i = 0; i < aEnd - a; i++) if (this.text.charCodeAt(a + i) !== this.text.charCodeAt(b + i)) return false;
+    return true;
   }
 
   private indentEnd(line: number): number {
@@ -228,9 +298,9 @@ class Parser {
    * there, report it, and keep both directives in the tree.
    */
   private splitAtMissingSemicolons(frame: Frame, words: NginxArg[]): NginxArg[][] | undefined {
-    if (frame.entries || words.length < 2 || !isKnownDirective(words[0].value)) return undefined;
-    // Almost every statement has no split point: find that out before copying any words.
-    if (!this.hasSplitPoint(words)) return undefined;
+    if (frame.entries || words.length < 2) return undefined;
+    // Almost every statement has no split point: find that out (no look-ups, no copies) first.
+    if (!this.hasSplitPoint(words) || !isKnownDirective(words[0].value)) return undefined;
     const groups: NginxArg[][] = [];
     let current: NginxArg[] = [words[0]];
     for (let i = 1; i < words.length; i++) {
@@ -262,10 +332,22 @@ class Parser {
    * answers this without a search (and without allocating a position).
    */
   private lineAt(offset: number): number {
-    if (offset < this.lines.lineStart(this.lineCursor)) return this.lines.positionAt(offset).line;
+    if (offset < this.lines.lineStart(this.lineCursor)) return this.lineOf(offset);
     const count = this.lines.lineCount;
     while (this.lineCursor + 1 < count && this.lines.lineStart(this.lineCursor + 1) <= offset) this.lineCursor++;
     return this.lineCursor;
+  }
+
+  /** The line of `offset`, by binary search (positionAt without the object). */
+  private lineOf(offset: number): number {
+    let low = 0;
+    let high = this.lines.lineCount - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lines.lineStart(mid) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
   }
 
   private lineBreakBetween(from: number, to: number): boolean {
@@ -281,6 +363,7 @@ class Parser {
     words.shift(); // the rest are the arguments; reusing the array saves an allocation per directive
     const directive = new Directive(this.lines, nameToken, words, terminatorEnd, frame.directive, frame.entries, this.file);
     const first = this.lineAt(nameToken.start);
+    this.lastDirectiveLine = first;
     const last = terminatorStart > nameToken.end ? this.lineAt(terminatorStart) : first;
     for (let line = first; line <= last; line++) if (this.statementLines[line] < 0) this.statementLines[line] = first;
     return directive;
@@ -288,22 +371,6 @@ class Parser {
 
   private setEnd(directive: NginxDirective, end: number): void {
     directive.end = end;
-  }
-
-  /** nginx refuses a second `pid`, `root`, `server_tokens`… in one block, and a repeated location. */
-  private checkDuplicates(children: NginxDirective[]): void {
-    let seen: Map<string, NginxDirective> | undefined;
-    for (const child of children) {
-      if (child.isEntry) continue;
-      const key = UNIQUE_PER_BLOCK.has(child.name) ? child.name : child.name === 'location' ? locationKey(child) : undefined;
-      if (key !== undefined) {
-        seen ??= new Map();
-        const first = seen.get(key);
-        if (first) this.reportDuplicate(child, first, key);
-        else seen.set(key, child);
-      }
-      if (child.block?.kind === 'directives') this.checkDuplicates(child.block.children);
-    }
   }
 
   private reportDuplicate(child: NginxDirective, first: NginxDirective, key: string): void {
@@ -327,21 +394,66 @@ class Parser {
   }
 }
 
+/** Blocks with more directives than this are checked for duplicates with a map. */
+const SMALL_BLOCK = 16;
+
+const NOT_KEYED = 0;
+const UNIQUE_NAME = 1;
+const EXACT_LOCATION = 2;
+const PREFIX_LOCATION = 3;
+
+/**
+ * nginx refuses a second `pid`, `root`, `server_tokens`… in one block, and a repeated location:
+ * the earlier sibling `directive` (whose duplicate kind is `kind`) repeats, if any. A typical
+ * block holds a few directives: comparing in place needs no map and no key strings.
+ */
+function earlierDuplicate(children: NginxDirective[], directive: NginxDirective, kind: number): NginxDirective | undefined {
+  const name = directive.name;
+  for (let j = 0; j < children.length; j++) {
+    const other = children[j];
+    if (other.name !== name) continue;
+    if (kind === UNIQUE_NAME || (locationKind(other) === kind && locationPath(other) === locationPath(directive))) return other;
+  }
+  return undefined;
+}
+
+/** The key nginx's duplicate checks compare (`root`, `= /x`, `prefix /x`), if any. */
+function duplicateKey(directive: NginxDirective): string | undefined {
+  return UNIQUE_PER_BLOCK.has(directive.name) ? directive.name : directive.name === 'location' ? locationKey(directive) : undefined;
+}
+
 /**
  * The identity nginx uses to detect a repeated location: exact (`=`) locations and prefix
  * ones (with or without `^~`) each per path. Regex and named locations are never compared.
+ * locationKind and locationPath give its two parts without building the key.
  */
 function locationKey(location: NginxDirective): string | undefined {
-  const [first, second] = location.args;
-  if (!first) return undefined;
+  const kind = locationKind(location);
+  if (kind === NOT_KEYED) return undefined;
+  return `${kind === EXACT_LOCATION ? '=' : 'prefix'} ${locationPath(location)}`;
+}
+
+function locationKind(location: NginxDirective): number {
+  const first = location.args[0];
+  if (!first) return NOT_KEYED;
+  const second = location.args[1];
   const modifier = first.value;
-  if (modifier === '=') return second ? `= ${second.value}` : undefined;
-  if (modifier === '^~') return second ? `prefix ${second.value}` : undefined;
-  if (modifier === '~' || modifier === '~*' || modifier.startsWith('@')) return undefined;
-  if (modifier.startsWith('=')) return `= ${modifier.slice(1)}`;
-  if (modifier.startsWith('^~')) return `prefix ${modifier.slice(2)}`;
-  if (modifier.startsWith('~')) return undefined;
-  return `prefix ${modifier}`;
+  if (modifier === '=') return second ? EXACT_LOCATION : NOT_KEYED;
+  if (modifier === '^~') return second ? PREFIX_LOCATION : NOT_KEYED;
+  if (modifier === '~' || modifier === '~*' || modifier.startsWith('@')) return NOT_KEYED;
+  if (modifier.startsWith('=')) return EXACT_LOCATION;
+  if (modifier.startsWith('^~')) return PREFIX_LOCATION;
+  if (modifier.startsWith('~')) return NOT_KEYED;
+  return PREFIX_LOCATION;
+}
+
+/** The path of a location locationKind keys (`= /x`, `=/x`, `^~ /x`, `^~/x`, `/x`). */
+function locationPath(location: NginxDirective): string {
+  const modifier = location.args[0].value;
+  if (modifier === '=' || modifier === '^~') return location.args[1].value;
+  if (modifier.startsWith('=')) return modifier.slice(1);
+  if (modifier.startsWith('^~')) return modifier.slice(2);
+  return modifier;
 }
 
 /** A directive whose ranges are computed on first use (see Word in tokenizer.ts). */

@@ -156,10 +156,13 @@ export class Tokenizer {
     const start = this.pos;
     this.unterminated = false;
     let i = start + 1;
+    let backslash = false;
     while (i < this.length) {
       const c = text.charCodeAt(i);
-      if (c === BACKSLASH) i += 2;
-      else if (c === quote) break;
+      if (c === BACKSLASH) {
+        backslash = true;
+        i += 2;
+      } else if (c === quote) break;
       else i++;
     }
     if (i >= this.length) {
@@ -181,7 +184,8 @@ export class Tokenizer {
         this.report(end, end + 1, `Unexpected "${text[end]}" right after a quoted string: nginx needs a space or ";" here.`);
       }
     }
-    return this.arg(start, end, unescape(text.slice(start + 1, i)), true);
+    const inner = text.slice(start + 1, i);
+    return this.arg(start, end, backslash ? unescape(inner) : inner, true);
   }
 
   private readWord(): NginxArg {
@@ -189,6 +193,7 @@ export class Tokenizer {
     const start = this.pos;
     let variable = false;
     let escaped = false;
+    let backslash = false;
     let i = start;
     for (; i < this.length; i++) {
       const c = text.charCodeAt(i);
@@ -205,12 +210,13 @@ export class Tokenizer {
         continue;
       }
       variable = false;
-      if (c === BACKSLASH) escaped = true;
+      if (c === BACKSLASH) escaped = backslash = true;
       else if (c === DOLLAR) variable = true;
       else if (isSpace(c) || c === SEMI) break;
     }
     this.pos = i;
-    return this.arg(start, i, unescape(text.slice(start, i)), false);
+    const raw = text.slice(start, i);
+    return this.arg(start, i, backslash ? unescape(raw) : raw, false);
   }
 
   /**

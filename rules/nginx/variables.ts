@@ -31,11 +31,58 @@ export interface VariableRef {
 
 /** `$name`, `${name}`, `$1` in a directive value. */
 export function variablesIn(value: string): VariableRef[] {
-  const refs: VariableRef[] = [];
-  const re = /\$(?:\{([A-Za-z0-9_]+)\}|([0-9]|[A-Za-z_][A-Za-z0-9_]*))/g;
-  for (let m = re.exec(value); m; m = re.exec(value)) refs.push({ name: m[1] ?? m[2], start: m.index, end: m.index + m[0].length });
-  return refs;
+  // What /\$(?:\{([A-Za-z0-9_]+)\}|([0-9]|[A-Za-z_][A-Za-z0-9_]*))/g finds, scanned by hand:
+  // rules call this for every value with a `$`, and the regex allocates a match per hit.
+  let refs: VariableRef[] | undefined;
+  for (let at = value.indexOf('$'); at >= 0; ) {
+    let end = -1;
+    let name = '';
+    const next = value.charCodeAt(at + 1);
+    if (next === 123 /* { */) {
+      let i = at + 2;
+      while (i < value.length && isWordChar(value.charCodeAt(i))) i++;
+      if (i > at + 2 && value.charCodeAt(i) === 125 /* } */) {
+        name = value.slice(at + 2, i);
+        end = i + 1;
+      }
+    } else if (next >= 48 && next <= 57) {
+      name = value[at + 1];
+      end = at + 2;
+    } else if (isWordChar(next)) {
+      let i = at + 2;
+      while (i < value.length && isWordChar(value.charCodeAt(i))) i++;
+      name = value.slice(at + 1, i);
+      end = i;
+    }
+    if (end < 0) {
+      at = value.indexOf('$', at + 1);
+      continue;
+    }
+    const ref = { name, start: at, end };
+    if (refs) refs.push(ref);
+    else refs = [ref];
+    at = value.indexOf('$', end);
+  }
+  return refs ?? NO_REFS;
 }
+
+const NO_REFS: VariableRef[] = [];
+
+/** [A-Za-z0-9_] */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** Length of the scheme-and-host part of a URL (`http://$host:80` of `http://$host:80/x`). */
+export function authorityEnd(value: string): number {
+  const scheme = /^[^/?#]*?:\/\//.exec(value);
+  const from = scheme ? scheme[0].length : 0;
+  const rest = value.slice(from).search(/[/?#]/);
+  return rest < 0 ? value.length : from + rest;
+}
+
+/** A named group's opening, `(?<name>`, `(?P<name>` or `(?'name'`, matched where it starts. */
+const NAMED_GROUP = /\(\?P?(?:<([A-Za-z_]\w*)>|'([A-Za-z_]\w*)')/y;
 
 const URI_SOURCE: Taint = { newline: true, cr: true, host: true, slashFirst: true, origin: 'the decoded request path' };
 const HOST_SOURCE: Taint = { newline: false, cr: false, host: true, slashFirst: false, origin: 'the Host header' };
@@ -92,6 +139,7 @@ export class Taints {
   private readonly memo = new Map<NginxDirective | undefined, Map<string, Taint | null>>();
   private readonly active = new Set<string>();
   private readonly captureNames = new Set<string>();
+  private readonly builtins = new Map<string, Taint | null>();
   /** Names assigned with `set` in this file and the files it includes (nested includes aside). */
   private readonly setNames: Set<string>;
 
@@ -109,13 +157,28 @@ export class Taints {
     for (const include of model.find('include')) sets.push(...model.childrenNamed(include.parent, 'set').filter((d) => d.file));
     this.setNames = new Set(sets.map((d) => d.args[0]?.value.replace(/^\$\{?|\}$/g, '') ?? ''));
     // Named captures can only be names some regex of the file defines: skip the search for the rest.
-    for (const m of model.text.matchAll(/\(\?P?(?:<([A-Za-z_]\w*)>|'([A-Za-z_]\w*)')/g)) this.captureNames.add(m[1] ?? m[2]);
+    // Every match starts at a `(?`: jump from one to the next instead of running the regex over the whole text.
+    const text = model.text;
+    for (let at = text.indexOf('(?'); at >= 0; at = text.indexOf('(?', at + 2)) {
+      NAMED_GROUP.lastIndex = at;
+      const m = NAMED_GROUP.exec(text);
+      if (m) this.captureNames.add(m[1] ?? m[2]);
+    }
     for (const http of model.directives.filter((d) => d.name === 'http')) addMaps(model.children(http).filter((d) => d.file));
     addMaps(model.children(undefined).filter((d) => d.file));
   }
 
   /** What `$name` can hold when evaluated by `at` (a directive). Undefined: nothing an attacker controls. */
   of(name: string, at: NginxDirective): Taint | undefined {
+    if (!this.dependsOnScope(name)) {
+      // A built-in variable (`$host`, `$uri`, `$http_x`): the same everywhere in the file.
+      let cached = this.builtins.get(name);
+      if (cached === undefined) {
+        const taint = builtin(name);
+        this.builtins.set(name, (cached = isTainted(taint) ? taint : null));
+      }
+      return cached ?? undefined;
+    }
     const scope = at.parent;
     let byName = this.memo.get(scope);
     if (!byName) this.memo.set(scope, (byName = new Map()));
@@ -135,13 +198,40 @@ export class Taints {
     return clean;
   }
 
+  /** Whether `$name` can mean something different in different blocks (captures, `set`, `map`). */
+  private dependsOnScope(name: string): boolean {
+    if (name.length === 1 && name >= '0' && name <= '9') return true;
+    return this.setNames.has(name) || this.captureNames.has(name) || this.maps.has(name);
+  }
+
   /** The taint of a whole value (`"prefix$a$b"`), evaluated by `at`. */
   valueTaint(value: string, at: NginxDirective): Taint | undefined {
     let result: Taint | undefined;
     const refs = variablesIn(value);
     for (const ref of refs) result = union(result, this.of(ref.name, at));
-    if (result) result = { ...result, slashFirst: value.startsWith('/') || (refs[0]?.start === 0 && !!this.of(refs[0].name, at)?.slashFirst) };
+    if (result) {
+      result = { ...result, slashFirst: value.startsWith('/') || (refs[0]?.start === 0 && !!this.of(refs[0].name, at)?.slashFirst) };
+      // A URL with a literal scheme and host (`http://app$request_uri`) keeps its host whatever
+      // the variables after it hold: used as a proxy target, it cannot reach another host.
+      if (result.host && /^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !this.hostControlled(value, refs, at)) result = { ...result, host: false };
+    }
     return result;
+  }
+
+  /**
+   * Whether the request can decide the host of the URL `value`: a variable inside its
+   * scheme-and-host part that can hold a host name, before anything that must start with `/`.
+   */
+  hostControlled(value: string, refs: VariableRef[], at: NginxDirective): boolean {
+    const end = authorityEnd(value);
+    for (const ref of refs) {
+      if (ref.start >= end) return false;
+      const taint = this.of(ref.name, at);
+      if (!taint) continue;
+      if (taint.slashFirst) return false; // a path: the host ends before it
+      if (taint.host) return true;
+    }
+    return false;
   }
 
   private resolve(name: string, at: NginxDirective): Taint | undefined {

@@ -1,4 +1,5 @@
 import type { Report, Rule } from '../../types';
+import type { NginxDirective } from '../ast';
 import type { NginxModel } from '../model';
 
 // `add_header Content-Type …` adds a second Content-Type header instead of replacing the first.
@@ -22,6 +23,9 @@ export const addHeaderContentType: Rule<NginxModel> = {
         'sends, or `proxy_hide_header Content-Type` before adding one for proxied responses.',
       example: 'location /api/ {\n    add_header Content-Type application/json;\n    return 200 \'{"ok":true}\';\n}\n',
       fixed: 'location /api/ {\n    default_type application/json;\n    return 200 \'{"ok":true}\';\n}\n',
+      notes:
+        'Not reported where `proxy_hide_header Content-Type` (or the fastcgi/uwsgi/scgi/grpc equivalent) is in ' +
+        'effect: the upstream\'s header is dropped there, so the added one is the only one.',
     },
   },
   check(model) {
@@ -29,6 +33,7 @@ export const addHeaderContentType: Rule<NginxModel> = {
     for (const directive of model.find('add_header')) {
       const name = directive.args[0];
       if (!name || name.value.toLowerCase() !== 'content-type') continue;
+      if (hidesUpstreamType(model, directive)) continue;
       reports.push({
         message: '`add_header Content-Type` adds a second Content-Type header next to the one nginx already sends; use `default_type` (or `types`) instead.',
         range: name.range,
@@ -37,3 +42,10 @@ export const addHeaderContentType: Rule<NginxModel> = {
     return reports;
   },
 };
+
+const HIDE_HEADER = ['proxy_hide_header', 'fastcgi_hide_header', 'uwsgi_hide_header', 'scgi_hide_header', 'grpc_hide_header'];
+
+/** `proxy_hide_header Content-Type` (or a sibling) in effect: the upstream's type is dropped, so the added one is the only one. */
+function hidesUpstreamType(model: NginxModel, directive: NginxDirective): boolean {
+  return HIDE_HEADER.some((name) => model.effective(name, directive.parent).directives.some((d) => d.args[0]?.value.toLowerCase() === 'content-type'));
+}

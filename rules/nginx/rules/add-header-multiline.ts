@@ -1,5 +1,6 @@
 import type { Report, Rule } from '../../types';
 import type { NginxModel } from '../model';
+import { headersMoreArgs } from '../headers';
 
 // A header value spread over several lines is sent with the line breaks in it.
 
@@ -29,16 +30,26 @@ export const addHeaderMultiline: Rule<NginxModel> = {
   },
   check(model) {
     const reports: Report[] = [];
-    for (const directive of [...HEADER_DIRECTIVES].flatMap((name) => model.find(name))) {
-      const values = directive.name.startsWith('more_') ? directive.args.filter((a) => !a.value.startsWith('-')) : directive.args.slice(1, 2);
-      for (const arg of values) {
-        if (!/[\r\n]/.test(arg.value)) continue;
-        reports.push({
-          message: `This \`${directive.name}\` value contains a line break, which nginx sends as is (an obsolete folded header that clients read differently); write the value on one line.`,
-          range: arg.range,
-        });
+    for (const name of HEADER_DIRECTIVES) {
+      for (const directive of model.find(name)) {
+        // headers-more's options (`-s 404`, `-t 'text/html text/plain'`) are not headers.
+        const more = directive.name.startsWith('more_');
+        // add_header's value is its second word: looked at in place, no list per directive.
+        if (!more && !(directive.args.length > 1 && hasLineBreak(directive.args[1].value))) continue;
+        const values = more ? headersMoreArgs(directive) : [directive.args[1]];
+        for (const arg of values) {
+          if (!hasLineBreak(arg.value)) continue;
+          reports.push({
+            message: `This \`${directive.name}\` value contains a line break, which nginx sends as is (an obsolete folded header that clients read differently); write the value on one line.`,
+            range: arg.range,
+          });
+        }
       }
     }
     return reports;
   },
 };
+
+function hasLineBreak(value: string): boolean {
+  return value.includes('\n') || value.includes('\r');
+}

@@ -28,7 +28,8 @@ export const allowWithoutDeny: Rule<NginxModel> = {
       notes:
         'The quick fix appends `deny all;` after the last `allow`/`deny` of the block. It is unsafe because it ' +
         'changes who gets in, which is the point, but check the list is complete first. `allow all;` alone is not ' +
-        'reported.',
+        'reported, nor is `satisfy any;` with `auth_basic`, `auth_request` or `auth_jwt` in effect: there the ' +
+        'allow list is "these addresses, or a login", and clients outside it must still authenticate.',
     },
   },
   check(model) {
@@ -40,6 +41,7 @@ export const allowWithoutDeny: Rule<NginxModel> = {
       else byParent.set(allow.parent, [allow]);
     }
     for (const [parent, allows] of byParent) {
+      if (allowListOrLogin(model, parent)) continue;
       const children = model.children(parent);
       const rules = children.filter((d) => d.name === 'allow' || d.name === 'deny');
       if (rules.some((d) => d.name === 'deny' && d.args[0]?.value === 'all')) continue;
@@ -57,3 +59,17 @@ export const allowWithoutDeny: Rule<NginxModel> = {
     return reports;
   },
 };
+
+const AUTH_DIRECTIVES = ['auth_basic', 'auth_request', 'auth_jwt'];
+
+/**
+ * `satisfy any;` with an authentication module in effect: a client the allow list does not
+ * match falls through to the login instead of being let in, so no `deny all` is needed.
+ */
+function allowListOrLogin(model: NginxModel, block: NginxDirective | undefined): boolean {
+  if (model.effectiveLast('satisfy', block)?.args[0]?.value.toLowerCase() !== 'any') return false;
+  return AUTH_DIRECTIVES.some((name) => {
+    const value = model.effectiveLast(name, block)?.args[0]?.value;
+    return value !== undefined && value.toLowerCase() !== 'off';
+  });
+}

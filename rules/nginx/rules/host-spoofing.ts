@@ -15,7 +15,9 @@ export const hostSpoofing: Rule<NginxModel> = {
     aliases: ['gixy:host_spoofing'],
     fix: 'safe',
     docs: {
-      what: 'Reports `proxy_set_header Host` (and `grpc_set_header`) whose value uses `$http_host`.',
+      what:
+        'Reports `proxy_set_header Host` (and `grpc_set_header`) whose value uses `$http_host`, or a query-string ' +
+        'argument (`$arg_host`, any `$arg_…`), which the client sets just as freely.',
       why:
         '`$http_host` is the raw Host header of the request, whatever the client put there, even when nginx picked ' +
         'this server as the default for an unknown name. Applications use the Host they receive to build password-' +
@@ -26,16 +28,27 @@ export const hostSpoofing: Rule<NginxModel> = {
       fixed: 'location / {\n    proxy_set_header Host $host;\n    proxy_pass http://app;\n}\n',
       notes:
         'The fix replaces `$http_host` with `$host`. `$host` carries no port: if the application needs it, use ' +
-        '`$host:$server_port`, and make sure a catch-all `server` with `return 444;` receives unknown names.',
+        '`$host:$server_port`, and make sure a catch-all `server` with `return 444;` receives unknown names. A Host ' +
+        'taken from a query argument gets no fix: what the application expected there is for you to decide.',
     },
   },
   check(model) {
     const reports: Report[] = [];
     for (const name of ['proxy_set_header', 'grpc_set_header']) {
       for (const directive of model.find(name)) {
-        const [header, value] = directive.args;
-        if (!value || header.value.toLowerCase() !== 'host') continue;
+        const header = directive.args[0];
+        const value = directive.args[1];
+        // Length first: almost every proxy_set_header names another header, and lower-casing allocates.
+        if (!value || header.value.length !== 4 || header.value.toLowerCase() !== 'host') continue;
+        if (!value.value.includes('http_host') && !value.value.includes('arg_')) continue;
         for (const ref of variablesIn(value.value)) {
+          if (ref.name.startsWith('arg_')) {
+            reports.push({
+              message: `\`$${ref.name}\` lets anyone choose the Host header nginx sends upstream by adding \`?${ref.name.slice(4)}=…\` to the URL; use \`$host\` or a fixed name.`,
+              range: subRange(model, value, ref.start, ref.end),
+            });
+            continue;
+          }
           if (ref.name !== 'http_host') continue;
           const range = subRange(model, value, ref.start, ref.end);
           const exact = range !== value.range || value.value === value.raw;

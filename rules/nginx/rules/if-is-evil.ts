@@ -4,9 +4,12 @@ import type { NginxModel } from '../model';
 
 // Inside a location, `if` creates a nested location with surprising inheritance.
 
+const TERMINAL_FLAGS = new Set(['last', 'redirect', 'permanent']);
+
 function isSafe(directive: NginxDirective): boolean {
   if (directive.name === 'return') return true;
-  if (directive.name === 'rewrite') return directive.args[2]?.value === 'last';
+  // `last` restarts location matching; `redirect` and `permanent` answer at once, like `return`.
+  if (directive.name === 'rewrite') return TERMINAL_FLAGS.has(directive.args[2]?.value ?? '');
   return false;
 }
 
@@ -21,8 +24,9 @@ export const ifIsEvil: Rule<NginxModel> = {
     fix: 'none',
     docs: {
       what:
-        'Reports `if` blocks inside a `location` that hold anything other than `return …;` or `rewrite … last;` ' +
-        '(for example `proxy_pass`, `add_header`, `set`, `try_files`, `root`, or a `rewrite` without `last`).',
+        'Reports `if` blocks inside a `location` that hold anything other than `return …;` or a `rewrite` ending ' +
+        'in `last`, `redirect` or `permanent` (for example `proxy_pass`, `add_header`, `set`, `try_files`, `root`, ' +
+        'or a `rewrite … break`).',
       why:
         'An `if` in a location is implemented as an anonymous nested location: when its condition is true the ' +
         'request is served by the `if` block, with the directives it inherits and not the ones the location sets ' +
@@ -45,7 +49,7 @@ export const ifIsEvil: Rule<NginxModel> = {
       const first = unsafe.find((d) => !d.file) ?? block;
       const names = [...new Set(unsafe.map((d) => `\`${d.name}\``))].join(', ');
       reports.push({
-        message: `\`if\` inside a location only behaves predictably with \`return\` or \`rewrite … last\`; this one uses ${names}. Use a \`map\` or a separate location instead.`,
+        message: `\`if\` inside a location only behaves predictably with \`return\` or a \`rewrite\` ending in \`last\`, \`redirect\` or \`permanent\`; this one uses ${names}. Use a \`map\` or a separate location instead.`,
         range: first.nameRange,
       });
     }

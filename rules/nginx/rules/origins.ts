@@ -46,14 +46,33 @@ function plausible(candidate: string, header: 'origin' | 'referer'): Url | undef
   return url;
 }
 
-/** An attacker-controlled value the regex accepts, or undefined when it looks tight. */
-function bypass(pattern: string, caseInsensitive: boolean, header: 'origin' | 'referer'): string | undefined {
+/**
+ * An attacker-controlled value the regex accepts (`registrable`), else one that only shows an
+ * unescaped `.` in the host (`https://examplexcom/`: no one can register that, but it is one
+ * edit away from a hole), else undefined when the pattern looks tight.
+ */
+function bypass(pattern: string, caseInsensitive: boolean, header: 'origin' | 'referer'): { value: string; registrable: boolean } | undefined {
   const parsed = parseRegex(pattern);
   const re = parsed && toJsRegExp(pattern, caseInsensitive || parsed.caseInsensitive);
   if (!parsed || !re) return undefined;
+  let loose: string | undefined;
   for (const sample of samples(parsed)) {
     const found = attack(sample, re, header);
-    if (found) return found;
+    if (found) return { value: found, registrable: true };
+    loose ??= looseDot(sample, re);
+  }
+  return loose === undefined ? undefined : { value: loose, registrable: false };
+}
+
+/** The sample with a wildcard `.` of its host replaced by a letter, when the regex still accepts it. */
+function looseDot(sample: Sample, re: RegExp): string | undefined {
+  const url = parseUrl(sample.text);
+  if (!url) return undefined;
+  for (let i = url.hostStart; i < url.hostEnd; i++) {
+    if (!sample.wild[i] || sample.text[i] !== '.') continue;
+    const candidate = `${sample.text.slice(0, i)}x${sample.text.slice(i + 1)}`;
+    re.lastIndex = 0;
+    if (re.test(candidate)) return candidate;
   }
   return undefined;
 }
@@ -121,7 +140,10 @@ export const origins: Rule<NginxModel> = {
       notes:
         'The check generates candidate origins from the pattern and runs the pattern on them; patterns it cannot read ' +
         'are skipped. Registrable domains are judged by the last two labels (three under `co.uk`-style suffixes), ' +
-        'not the full public-suffix list that gixy uses. Plain `http://` origins are accepted.',
+        'not the full public-suffix list that gixy uses. An unescaped `.` that only lets through single-label hosts ' +
+        'nobody can register (`^https://example.com/` accepting `https://examplexcom/`) is reported at `info`, where ' +
+        'gixy reports it like a real bypass. Plain `http://` origins are accepted: gixy flags them only with its ' +
+        '`https_only` option, which has no equivalent here.',
     },
   },
   check(model) {
@@ -129,8 +151,17 @@ export const origins: Rule<NginxModel> = {
     const report = (pattern: string, caseInsensitive: boolean, header: 'origin' | 'referer', range: Range) => {
       const found = bypass(pattern, caseInsensitive, header);
       if (!found) return;
+      const name = header === 'origin' ? 'Origin' : 'Referer';
+      if (!found.registrable) {
+        reports.push({
+          message: `This regex checks the ${name} header with an unescaped \`.\` in the host, so it also accepts \`${found.value}\`. No domain anyone can register gets through as written, but one more wildcard would open it: escape the dot (\`\\.\`).`,
+          range,
+          severity: 'info',
+        });
+        return;
+      }
       reports.push({
-        message: `This regex checks the ${header === 'origin' ? 'Origin' : 'Referer'} header but also accepts \`${found}\`, a domain anyone can register; anchor it (\`^…$\`), escape dots, and keep wildcards out of the domain name.`,
+        message: `This regex checks the ${name} header but also accepts \`${found.value}\`, a domain anyone can register; anchor it (\`^…$\`), escape dots, and keep wildcards out of the domain name.`,
         range,
       });
     };

@@ -53,7 +53,11 @@ export const resolverExternal: Rule<NginxModel> = {
         '`127.0.0.11`, or the cluster DNS in Kubernetes.',
       example: 'resolver 8.8.8.8 1.1.1.1 valid=30s;\n',
       fixed: 'resolver 127.0.0.11 valid=30s;\n',
-      notes: 'Host names (`resolver kube-dns.kube-system.svc.cluster.local;`) are not reported: they are resolved once, at start, through the system resolver.',
+      notes:
+        'Host names (`resolver kube-dns.kube-system.svc.cluster.local;`) are not reported: they are resolved once, at ' +
+        'start, through the system resolver, and whether the server they name is public cannot be told from the ' +
+        'config. gixy reports names under a public suffix (`resolver dns.google;`); write the address instead to have ' +
+        'it checked here.',
     },
   },
   check(model) {

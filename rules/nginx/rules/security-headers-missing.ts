@@ -8,30 +8,42 @@ import { headersSet, headerValue } from '../headers';
 
 interface Required {
   name: string;
+  /** `name` lower-cased, as headersSet gives names. */
+  key: string;
   value: string;
+  /** The `add_header` line the fix adds. */
+  line: string;
   tlsOnly?: boolean;
   /** Other headers that do the same job. */
-  satisfiedBy?: (names: Set<string>, values: Map<string, string>) => boolean;
+  satisfiedBy?: (directives: NginxDirective[]) => boolean;
+}
+
+function required(name: string, value: string, extra: Partial<Required> = {}): Required {
+  return { name, key: name.toLowerCase(), value, line: `add_header ${name} "${value}" always;`, ...extra };
 }
 
 const REQUIRED: Required[] = [
-  { name: 'X-Content-Type-Options', value: 'nosniff' },
-  {
-    name: 'X-Frame-Options',
-    value: 'SAMEORIGIN',
-    satisfiedBy: (_names, values) => (values.get('content-security-policy') ?? '').includes('frame-ancestors'),
-  },
-  { name: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { name: 'Strict-Transport-Security', value: 'max-age=31536000', tlsOnly: true },
+  required('X-Content-Type-Options', 'nosniff'),
+  required('X-Frame-Options', 'SAMEORIGIN', {
+    satisfiedBy: (directives) => {
+      const csp = lastSetting(directives, 'content-security-policy');
+      return csp !== undefined && headerValue(csp).includes('frame-ancestors');
+    },
+  }),
+  required('Referrer-Policy', 'strict-origin-when-cross-origin'),
+  required('Strict-Transport-Security', 'max-age=31536000', { tlsOnly: true }),
 ];
+const PLAIN = REQUIRED.filter((h) => !h.tlsOnly);
+const TLS_ONLY = REQUIRED.filter((h) => h.tlsOnly);
 
 function line(header: Required): string {
-  return `add_header ${header.name} "${header.value}" always;`;
+  return header.line;
 }
 
 function isTls(model: NginxModel, server: NginxDirective): boolean {
-  if (model.childrenNamed(server, 'listen').some((d) => d.args.some((a) => a.value === 'ssl' || a.value === 'quic'))) return true;
-  return model.childrenNamed(server, 'ssl').some((d) => d.args[0]?.value === 'on');
+  for (const d of model.childrenNamed(server, 'listen')) for (const a of d.args) if (a.value === 'ssl' || a.value === 'quic') return true;
+  for (const d of model.childrenNamed(server, 'ssl')) if (d.args[0]?.value === 'on') return true;
+  return false;
 }
 
 export const securityHeadersMissing: Rule<NginxModel> = {
@@ -80,15 +92,15 @@ export const securityHeadersMissing: Rule<NginxModel> = {
       if (!block || (block.name !== 'location' && block.name !== 'if')) continue;
       const server = model.enclosing(block, 'server');
       if (!server) continue;
-      const list = ownHeaderBlocks.get(server) ?? [];
-      if (!list.includes(block)) list.push(block);
-      ownHeaderBlocks.set(server, list);
+      const list = ownHeaderBlocks.get(server);
+      if (!list) ownHeaderBlocks.set(server, [block]);
+      else if (!list.includes(block)) list.push(block);
     }
     for (const server of servers) {
       const tls = isTls(model, server);
       const returnsOnly = model.childrenNamed(server, 'return').length > 0;
-      const required = REQUIRED.filter((h) => (h.tlsOnly ? tls : !returnsOnly));
-      if (!required.length) continue;
+      const wanted = returnsOnly ? (tls ? TLS_ONLY : NO_HEADERS) : tls ? REQUIRED : PLAIN;
+      if (!wanted.length) continue;
       let effective = model.effectiveHeaders(server);
       let inheritedFromElsewhere = false;
       if (!effective.directives.length && model.isFragment && !server.parent) {
@@ -101,33 +113,34 @@ export const securityHeadersMissing: Rule<NginxModel> = {
           }
         }
       }
-      const more = [...chain(server)].flatMap((b) => model.childrenNamed(b, 'more_set_headers'));
-      const all = [...effective.directives, ...more];
-      const missing = missingFrom(all, required);
+      const more = moreSetHeaders(model, server);
+      const missing = missingFrom(more.length ? [...effective.directives, ...more] : effective.directives, wanted);
       if (!missing.length) continue;
 
       const edits: TextEdit[] = [];
       const owner = inheritedFromElsewhere ? undefined : effective.owner;
-      const lastOwn = (block: NginxDirective | undefined) => model.childrenNamed(block, 'add_header').filter((d) => !d.file).at(-1);
       if (!effective.directives.length) {
         edits.push(insertInBlock(model, server, missing.map(line)));
-      } else if (owner && !owner.file && (owner === server || lastOwn(owner))) {
+      } else if (owner && !owner.file && (owner === server || lastOwn(model, owner))) {
         // Every server inheriting from `owner` gets the same edit, so it cannot depend on this server.
         const lines = owner === server ? missing : missingFrom(effective.directives, REQUIRED.filter((h) => !h.tlsOnly || hasTlsServer(model, owner)));
-        const anchor = lastOwn(owner);
+        const anchor = lastOwn(model, owner);
         edits.push(anchor ? insertAfter(model, anchor, lines.map(line)) : insertInBlock(model, owner, lines.map(line)));
-      } else if (!owner && lastOwn(undefined)) {
+      } else if (!owner && lastOwn(model, undefined)) {
         const tlsAnywhere = servers.some((s) => !s.parent && isTls(model, s));
         const lines = missingFrom(effective.directives, REQUIRED.filter((h) => !h.tlsOnly || tlsAnywhere));
-        edits.push(insertAfter(model, lastOwn(undefined)!, lines.map(line)));
+        edits.push(insertAfter(model, lastOwn(model, undefined)!, lines.map(line)));
       } else {
         // Inherited from a file we cannot edit: the server's first add_header would drop those, so copy them along.
         edits.push(insertInBlock(model, server, [...effective.directives.map(directiveText), ...missing.map(line)]));
       }
-      for (const block of ownHeaderBlocks.get(server) ?? []) {
-        const blockMissing = missingFrom([...model.effectiveHeaders(block).directives, ...more], missing);
-        const anchor = lastOwn(block);
-        if (blockMissing.length && anchor && model.effectiveHeaders(block).owner === block) edits.push(insertAfter(model, anchor, blockMissing.map(line)));
+      for (const block of ownHeaderBlocks.get(server) ?? NO_BLOCKS) {
+        const inBlock = model.effectiveHeaders(block);
+        if (inBlock.owner !== block) continue;
+        const anchor = lastOwn(model, block);
+        if (!anchor) continue;
+        const blockMissing = missingFrom(more.length ? [...inBlock.directives, ...more] : inBlock.directives, missing);
+        if (blockMissing.length) edits.push(insertAfter(model, anchor, blockMissing.map(line)));
       }
       const names = missing.map((h) => `\`${h.name}\``).join(', ');
       reports.push({
@@ -140,6 +153,27 @@ export const securityHeadersMissing: Rule<NginxModel> = {
   },
 };
 
+const NO_HEADERS: Required[] = [];
+const NO_BLOCKS: NginxDirective[] = [];
+
+/** The last add_header written in `block` itself (not in an included file). */
+function lastOwn(model: NginxModel, block: NginxDirective | undefined): NginxDirective | undefined {
+  const own = model.childrenNamed(block, 'add_header');
+  for (let i = own.length - 1; i >= 0; i--) if (!own[i].file) return own[i];
+  return undefined;
+}
+
+/** headers-more's `more_set_headers` in `server` and every level around it, innermost first. */
+function moreSetHeaders(model: NginxModel, server: NginxDirective): NginxDirective[] {
+  let found: NginxDirective[] | undefined;
+  for (let b: NginxDirective | undefined = server; ; b = b.parent) {
+    const here = model.childrenNamed(b, 'more_set_headers');
+    if (here.length) found = found ? [...found, ...here] : here;
+    if (!b) break;
+  }
+  return found ?? NO_BLOCKS;
+}
+
 const tlsOwners = new WeakMap<NginxDirective, boolean>();
 
 function hasTlsServer(model: NginxModel, owner: NginxDirective): boolean {
@@ -148,19 +182,27 @@ function hasTlsServer(model: NginxModel, owner: NginxDirective): boolean {
   return result;
 }
 
-function* chain(block: NginxDirective | undefined): Generator<NginxDirective | undefined> {
-  for (let b = block; b; b = b.parent) yield b;
-  yield undefined;
+/** Whether `directive` sets the header `key` (lower-cased). */
+function sets(directive: NginxDirective, key: string): boolean {
+  if (directive.name === 'add_header') {
+    const name = directive.args[0]?.value;
+    return name !== undefined && name.length === key.length && name.toLowerCase() === key;
+  }
+  return directive.name === 'more_set_headers' && headersSet(directive).includes(key);
+}
+
+/** The last of `directives` that sets the header `key`. */
+function lastSetting(directives: NginxDirective[], key: string): NginxDirective | undefined {
+  for (let i = directives.length - 1; i >= 0; i--) if (sets(directives[i], key)) return directives[i];
+  return undefined;
 }
 
 function missingFrom(directives: NginxDirective[], required: Required[]): Required[] {
-  const names = new Set<string>();
-  const values = new Map<string, string>();
-  for (const d of directives) {
-    for (const name of headersSet(d)) {
-      names.add(name);
-      values.set(name, headerValue(d));
-    }
+  let missing: Required[] | undefined;
+  for (const h of required) {
+    if (lastSetting(directives, h.key) || h.satisfiedBy?.(directives)) continue;
+    if (missing) missing.push(h);
+    else missing = [h];
   }
-  return required.filter((h) => !names.has(h.name.toLowerCase()) && !h.satisfiedBy?.(names, values));
+  return missing ?? NO_HEADERS;
 }

@@ -1,20 +1,12 @@
 import type { Report, Rule } from '../../types';
 import type { NginxModel } from '../model';
 import { subRange } from '../edit';
-import { Taints, variablesIn } from '../variables';
+import { Taints, authorityEnd, variablesIn } from '../variables';
 
 // A proxy target whose scheme or host the request decides turns nginx into an open proxy
 // into the internal network.
 
 const PASS_DIRECTIVES = ['proxy_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'grpc_pass'];
-
-/** Length of the scheme-and-host part of a target (`http://$host:80` of `http://$host:80/x`). */
-function authorityEnd(value: string): number {
-  const scheme = /^[^/?#]*?:\/\//.exec(value);
-  const from = scheme ? scheme[0].length : 0;
-  const rest = value.slice(from).search(/[/?#]/);
-  return rest < 0 ? value.length : from + rest;
-}
 
 export const ssrf: Rule<NginxModel> = {
   meta: {
@@ -41,7 +33,8 @@ export const ssrf: Rule<NginxModel> = {
       fixed: 'map $arg_target $proxy_target {\n    default  backend-a;\n    b        backend-b;\n}\n\nserver {\n    location /proxy/ {\n        proxy_pass http://$proxy_target;\n    }\n}\n',
       notes:
         'There is no automatic fix. Choose the target from a fixed list with a `map` whose values are literals, or ' +
-        'name an `upstream`. A variable in the path only (`proxy_pass http://app$request_uri;`) is not reported, nor ' +
+        'name an `upstream`. A variable in the path only (`proxy_pass http://app$request_uri;`, also when the URL ' +
+        'is first built with `set`) is not reported, nor ' +
         'is a capture that always starts with `/`. Unlike gixy, `$host` is treated as trusted only because nginx ' +
         'validated it against `server_name`; a catch-all server still lets any host through.',
     },

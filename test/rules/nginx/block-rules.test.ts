@@ -65,6 +65,11 @@ nginxRuleTester(allowWithoutDeny, {
       files: { '/w/deny.conf': 'deny all;\n' },
     },
     { code: 'location / {\n    limit_except GET {\n        allow 10.0.0.1;\n        deny all;\n    }\n}\n', path: '/w/snippets/a.conf' },
+    {
+      name: 'satisfy any with a login: the office network, or a password',
+      path: FRAGMENT,
+      code: 'server {\n    auth_basic "Staff";\n    auth_basic_user_file /etc/nginx/staff.htpasswd;\n    location /reports/ {\n        satisfy any;\n        allow 192.0.2.0/24;\n    }\n}\n',
+    },
   ],
   invalid: [
     {
@@ -89,6 +94,13 @@ nginxRuleTester(allowWithoutDeny, {
       output: 'server {\r\n\tlocation /x/ { allow 10.0.0.1; deny all; return 204; }\r\n\tlocation /y/ {\r\n\t\tallow 10.0.0.2; # office\r\n\t\tdeny all;\r\n\t}\r\n}\r\n',
     },
     {
+      name: 'satisfy any without any login module still lets everyone in',
+      path: FRAGMENT,
+      code: 'server {\n    location /reports/ {\n        satisfy any;\n        auth_basic off;\n        allow 192.0.2.0/24;\n    }\n}\n',
+      errors: [{ range: [4, 14, 4, 26] }],
+      output: 'server {\n    location /reports/ {\n        satisfy any;\n        auth_basic off;\n        allow 192.0.2.0/24;\n        deny all;\n    }\n}\n',
+    },
+    {
       name: 'top of a conf.d file',
       path: '/w/conf.d/acl.conf',
       code: 'allow 192.168.0.0/16;\n',
@@ -101,7 +113,9 @@ nginxRuleTester(allowWithoutDeny, {
 nginxRuleTester(aliasTraversal, {
   valid: [
     { code: 'server {\n    location /static/ {\n        alias /srv/static/;\n    }\n}\n', path: FRAGMENT },
-    { code: 'server {\n    location /static {\n        alias /srv/static;\n    }\n}\n', path: FRAGMENT },
+    { name: 'regex location with the slash before the capture', code: 'server {\n    location ~ ^/media/(.+)$ {\n        alias /srv/media/$1;\n    }\n}\n', path: FRAGMENT },
+    { name: 'regex capture that cannot hold a slash', code: 'server {\n    location ~ ^/f([^/]*)$ {\n        alias /srv/f/$1;\n    }\n}\n', path: FRAGMENT },
+    { name: 'alias with a variable', code: 'server {\n    location /u {\n        alias /home/$remote_user;\n    }\n}\n', path: FRAGMENT },
     { code: 'server {\n    location = /robots.txt {\n        alias /srv/robots/;\n    }\n}\n', path: FRAGMENT },
     { code: 'server {\n    location ~ ^/img/(.*)$ {\n        alias /srv/img/$1;\n    }\n}\n', path: FRAGMENT },
     { code: 'server {\n    location /static {\n        root /srv/;\n    }\n}\n', path: FRAGMENT },
@@ -129,6 +143,27 @@ nginxRuleTester(aliasTraversal, {
       output: 'server {\r\n    location /app/ {\r\n        location /app/files/ { alias /srv/files/; }\r\n    }\r\n}\r\n',
     },
     {
+      name: 'neither side slashed: sibling folders leak, a warning; both get a slash',
+      path: FRAGMENT,
+      code: 'server {\n    location /downloads {\n        alias /var/www/downloads;\n    }\n}\n',
+      errors: [{ range: [1, 13, 1, 23], message: '`/downloads-old/` is served from `/var/www/downloads-old/`', severity: 'warning', safe: true }],
+      output: 'server {\n    location /downloads/ {\n        alias /var/www/downloads/;\n    }\n}\n',
+    },
+    {
+      name: 'a single file: made an exact location',
+      path: FRAGMENT,
+      code: 'server {\n    location /favicon.ico {\n        alias /srv/brand/favicon.ico;\n    }\n}\n',
+      errors: [{ range: [1, 13, 1, 25], message: 'location = /favicon.ico', severity: 'warning', fixTitle: 'Make it `location = /favicon.ico`' }],
+      output: 'server {\n    location = /favicon.ico {\n        alias /srv/brand/favicon.ico;\n    }\n}\n',
+    },
+    {
+      name: 'regex location: the capture follows no slash, the alias adds one',
+      path: FRAGMENT,
+      code: 'server {\n    location ~ ^/assets(?<file>.+)$ {\n        alias /srv/app/assets/$file;\n    }\n}\n',
+      errors: [{ range: [2, 14, 2, 35], message: '`$file`', severity: 'error' }],
+      output: null,
+    },
+    {
       name: 'the slashed location already exists: no fix',
       path: FRAGMENT,
       code: 'server {\n    location /s/ { return 404; }\n    location /s {\n        alias /srv/s/;\n    }\n}\n',
@@ -144,6 +179,11 @@ nginxRuleTester(ifIsEvil, {
     { code: 'server {\n    location / {\n        if ($arg_v) {\n            rewrite ^ /v2$uri last;\n        }\n    }\n}\n', path: FRAGMENT },
     { name: 'if at server level', code: 'server {\n    if ($host != example.com) {\n        set $bad 1;\n        rewrite ^ /x;\n    }\n}\n', path: FRAGMENT },
     { code: 'server {\n    location / {\n        if ($arg_x) { }\n    }\n}\n', path: FRAGMENT },
+    {
+      name: 'rewrite that redirects answers at once, like return',
+      code: 'server {\n    location /old/ {\n        if ($arg_lang = de) { rewrite ^/old/(.*)$ /de/$1 permanent; }\n        if ($arg_lang = fr) { rewrite ^/old/(.*)$ /fr/$1 redirect; }\n    }\n}\n',
+      path: FRAGMENT,
+    },
   ],
   invalid: [
     {

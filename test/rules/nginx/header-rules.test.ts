@@ -27,6 +27,11 @@ nginxRuleTester(securityHeadersMissing, {
       files: { '/w/nginx.conf': `events {}\nhttp {\n    ${ALL3.join('\n    ')}\n    include conf.d/*.conf;\n}\n` },
     },
     { name: 'headers-more', path: FRAGMENT, code: 'server {\n    more_set_headers "X-Content-Type-Options: nosniff" "X-Frame-Options: DENY" "Referrer-Policy: same-origin";\n}\n' },
+    {
+      name: 'headers-more with a status filter: the CSP value is read after the option values',
+      path: FRAGMENT,
+      code: 'server {\n    more_set_headers -s \'200 204\' "Content-Security-Policy: frame-ancestors \'self\'";\n    more_set_headers "X-Content-Type-Options: nosniff" "Referrer-Policy: no-referrer";\n}\n',
+    },
     { name: 'redirect-only plain-HTTP server', path: FRAGMENT, code: 'server {\n    listen 80;\n    return 301 https://$host$request_uri;\n}\n' },
     { name: 'stream servers are not HTTP', code: 'events {}\nstream {\n    server { listen 9000; proxy_pass db:5432; }\n}\n' },
   ],
@@ -89,6 +94,16 @@ nginxRuleTester(addHeaderRedefinition, {
     { name: 'add_header_inherit merge (nginx 1.29.3+)', code: 'events {}\nhttp {\n    add_header_inherit merge;\n    add_header X-A a;\n    server {\n        add_header X-B b;\n    }\n}\n' },
     { name: 'add_header_inherit off in the block', path: FRAGMENT, code: 'server {\n    add_header X-A a;\n    location / {\n        add_header_inherit off;\n        add_header X-B b;\n    }\n}\n' },
     { name: 'parent sets nothing', path: FRAGMENT, code: 'server {\n    location / {\n        add_header X-B b;\n    }\n}\n' },
+    {
+      name: 'add_trailer_inherit merge keeps the server trailers',
+      path: FRAGMENT,
+      code: 'server {\n    add_trailer Server-Timing "db;dur=$upstream_response_time";\n    location /report/ {\n        add_trailer_inherit merge;\n        add_trailer X-Digest $sent_http_digest;\n    }\n}\n',
+    },
+    {
+      name: 'trailers and headers are separate lists',
+      path: FRAGMENT,
+      code: 'server {\n    add_header X-Frame-Options DENY;\n    location /stream/ {\n        add_trailer X-Rows $rows;\n    }\n}\n',
+    },
   ],
   invalid: [
     {
@@ -113,6 +128,14 @@ nginxRuleTester(addHeaderRedefinition, {
       files: { '/w/nginx.conf': 'events {}\nhttp {\n    add_header X-Frame-Options DENY always;\n    include /w/conf.d/*.conf;\n}\n' },
       errors: [{ range: [1, 15, 1, 40], message: 'nginx.conf' }],
       output: 'server {\r\n    add_header X-Frame-Options DENY always;\r\n    add_header Strict-Transport-Security "max-age=31536000";\r\n}\r\n',
+    },
+    {
+      name: 'a location add_trailer drops the server trailers',
+      path: FRAGMENT,
+      code: 'server {\n    add_trailer Server-Timing "app;dur=$request_time";\n    location /export/ {\n        add_trailer X-Row-Count $rows;\n    }\n}\n',
+      errors: [{ range: [3, 20, 3, 31], message: 'inherits add_trailer', fixTitle: 'Copy the inherited trailer into this block' }],
+      output:
+        'server {\n    add_trailer Server-Timing "app;dur=$request_time";\n    location /export/ {\n        add_trailer Server-Timing "app;dur=$request_time";\n        add_trailer X-Row-Count $rows;\n    }\n}\n',
     },
     {
       name: 'headers from an included snippet are copied as written',

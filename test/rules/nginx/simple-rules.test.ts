@@ -70,6 +70,11 @@ nginxRuleTester(bodySizeUnlimited, {
 
 nginxRuleTester(addHeaderContentType, {
   valid: [
+    {
+      name: 'the upstream type is hidden first, so the added one is the only one',
+      code: 'location /download/ {\n    proxy_hide_header Content-Type;\n    add_header Content-Type application/octet-stream;\n    proxy_pass http://files;\n}\n',
+      path: '/w/snippets/d.conf',
+    },
     { code: 'location / {\n    default_type application/json;\n}\n', path: '/w/snippets/a.conf' },
     { code: 'location / {\n    add_header X-Content-Type-Options nosniff;\n}\n', path: '/w/snippets/a.conf' },
     { code: 'location / {\n    proxy_set_header Content-Type text/plain;\n}\n', path: '/w/snippets/a.conf' },
@@ -96,6 +101,11 @@ nginxRuleTester(addHeaderMultiline, {
     { code: 'add_header Content-Security-Policy "default-src \'self\'; img-src *";\n', path: '/w/snippets/h.conf' },
     { code: 'more_set_headers "X-A: one";\n', path: '/w/snippets/h.conf' },
     { code: 'add_header X-A\n    "continued argument on the next line";\n', path: '/w/snippets/h.conf' },
+    {
+      name: 'more_set_headers option values are content types and statuses, not headers',
+      code: "more_set_headers -s '502 504' -t 'application/json\n    text/csv' 'X-Served-By: edge';\n",
+      path: '/w/snippets/h.conf',
+    },
   ],
   invalid: [
     {
@@ -148,6 +158,13 @@ nginxRuleTester(hostSpoofing, {
       code: 'server {\n    proxy_set_header Host $http_host:443;\n    grpc_set_header Host $http_host;\n}\n',
       errors: [{ range: [1, 26, 1, 36] }, { range: [2, 25, 2, 35] }],
       output: 'server {\n    proxy_set_header Host $host:443;\n    grpc_set_header Host $host;\n}\n',
+    },
+    {
+      name: 'Host from a query argument: reported, no fix',
+      path: FRAGMENT,
+      code: 'server {\n    location /render/ {\n        proxy_set_header Host $arg_site;\n        proxy_pass http://renderer;\n    }\n}\n',
+      errors: [{ range: [2, 30, 2, 39], message: '`?site=…`', severity: 'warning' }],
+      output: null,
     },
   ],
 });

@@ -21,6 +21,11 @@ nginxRuleTester(ssrf, {
     { name: 'unknown variable', code: 'server {\n    location / { proxy_pass http://$backend_from_lua; }\n}\n', path: FRAGMENT },
     { name: 'scheme from $scheme', code: 'server {\n    location / { proxy_pass $scheme://app; }\n}\n', path: FRAGMENT },
     { name: 'set from a literal', code: 'server {\n    set $up app;\n    location / { proxy_pass http://$up; }\n}\n', path: FRAGMENT },
+    {
+      name: 'set to a URL whose scheme and host are literal, the request only in the path',
+      code: 'server {\n    location /mirror/ {\n        set $target "https://cache.internal$request_uri";\n        proxy_pass $target;\n    }\n}\n',
+      path: FRAGMENT,
+    },
   ],
   invalid: [
     {
@@ -52,6 +57,12 @@ nginxRuleTester(ssrf, {
       path: FRAGMENT,
       code: 'map $uri $dest {\r\n    default $http_x_dest;\r\n}\r\nserver {\r\n    location / { grpc_pass grpc://$dest; }\r\n}\r\n',
       errors: [{ range: [4, 34, 4, 39] }],
+    },
+    {
+      name: 'set to a URL whose host comes from a query argument',
+      path: FRAGMENT,
+      code: 'server {\n    location /fetch/ {\n        set $target "https://$arg_site/feed";\n        proxy_pass $target;\n    }\n}\n',
+      errors: [{ range: [3, 19, 3, 26], message: '`$target`' }],
     },
     {
       name: 'capture of an if on a header',
@@ -154,6 +165,12 @@ nginxRuleTester(origins, {
       path: FRAGMENT,
       code: 'map $http_origin $cors {\n    default "";\n    ~^https://example.com $http_origin;\n}\n',
       errors: [{ range: [2, 4, 2, 25] }],
+    },
+    {
+      name: 'an unescaped dot that only lets single-label hosts through: info',
+      path: FRAGMENT,
+      code: 'server {\n    if ($http_origin !~ "^https://shop.test$") { return 403; }\n}\n',
+      errors: [{ range: [1, 24, 1, 45], message: '`https://shopxtest`', severity: 'info' }],
     },
     {
       name: 'misspelled $http_referrer',

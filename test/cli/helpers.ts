@@ -12,22 +12,15 @@ export const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'cli');
 export const SARIF_SCHEMA = path.join(REPO_ROOT, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json');
 
 /**
- * Builds out/cli.js with esbuild when it is missing or older than the sources, so the tests
- * exercise the bundle users get (not the tsc output) without a separate build step.
+ * Builds the CLI with the project's build script when it is missing or older than the
+ * sources, so the tests exercise what users run (launcher, bundle and code cache), not the
+ * tsc output, without a separate build step.
  */
 export async function ensureBundle(): Promise<void> {
-  if (fs.existsSync(CLI_BUNDLE) && !sourcesNewerThan(fs.statSync(CLI_BUNDLE).mtimeMs)) return;
-  const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: [path.join(REPO_ROOT, 'server', 'cli.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    outfile: CLI_BUNDLE,
-    sourcemap: true,
-    logLevel: 'error',
-  });
+  const bundle = path.join(REPO_ROOT, 'out', 'cli-bundle.js');
+  if (fs.existsSync(CLI_BUNDLE) && fs.existsSync(bundle) && !sourcesNewerThan(fs.statSync(bundle).mtimeMs)) return;
+  const built = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs')], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
 }
 
 function sourcesNewerThan(mtimeMs: number): boolean {

@@ -254,6 +254,34 @@ export function serviceKnownImage(service: ComposeService): KnownImage | undefin
   });
 }
 
+/**
+ * Images that exist to take traffic from outside and pass it on (reverse proxies, ingress,
+ * TLS terminators): the one kind of service meant to listen publicly on 80 and 443.
+ */
+const FRONT_PROXIES = new Set([
+  'traefik',
+  'caddy',
+  'haproxy',
+  'nginx',
+  'httpd',
+  'envoyproxy/envoy',
+  'nginxinc/nginx-unprivileged',
+  'nginxproxy/nginx-proxy',
+  'jwilder/nginx-proxy',
+  'jc21/nginx-proxy-manager',
+  'lucaslorentz/caddy-docker-proxy',
+  'linuxserver/swag',
+  'bitnami/nginx',
+  'openresty/openresty',
+]);
+
+/** True when the service runs a known reverse proxy image (not one it builds itself). */
+export function isFrontProxy(service: ComposeService): boolean {
+  if (service.has('build')) return false;
+  const name = serviceImage(service)?.ref.name;
+  return name !== undefined && FRONT_PROXIES.has(name);
+}
+
 export function isDataStore(image: KnownImage | undefined): boolean {
   return image !== undefined && image.family.role !== 'web server';
 }

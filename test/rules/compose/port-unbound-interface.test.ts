@@ -15,6 +15,22 @@ ruleTester(portUnboundInterface, {
   ],
   invalid: [
     {
+      name: 'a reverse proxy on 80/443 is expected to be public: info only',
+      code: lines('services:', '  proxy:', '    image: traefik:v3.2', '    ports: ["80:80", "443:443", "8080:8080"]'),
+      errors: [
+        { message: 'as a reverse proxy in front of the stack usually must', severity: 'info' },
+        { message: '443→443/tcp on all host interfaces, as a reverse proxy', severity: 'info' },
+        { message: '8080→8080/tcp on all host interfaces: anyone who can reach the host', severity: 'warning' },
+      ],
+      output: lines('services:', '  proxy:', '    image: traefik:v3.2', '    ports: ["127.0.0.1:80:80", "127.0.0.1:443:443", "127.0.0.1:8080:8080"]'),
+    },
+    {
+      name: 'port 80 of an application (not a proxy) stays a warning',
+      code: lines('services:', '  app:', '    image: example/app:1', '    ports: ["80:8000"]'),
+      errors: [{ message: 'anyone who can reach the host', severity: 'warning' }],
+      output: lines('services:', '  app:', '    image: example/app:1', '    ports: ["127.0.0.1:80:8000"]'),
+    },
+    {
       name: 'short syntax: prefix 127.0.0.1',
       code: svc('    ports:', '      - "8080:80"  # admin'),
       errors: [{ message: 'Service `web` publishes 8080→80/tcp on all host interfaces', range: [4, 8, 4, 17], severity: 'warning', safe: false }],

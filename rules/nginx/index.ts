@@ -31,7 +31,7 @@ import { weakTls } from './rules/weak-tls';
 export const nginxLanguage: Language<NginxModel> = {
   kind: 'nginx',
   parse(text, context) {
-    const parsed = parseNginx(text);
+    const parsed = parseNginx(text, undefined, context.path);
     return { model: new NginxModel(text, context, parsed), problems: parsed.problems };
   },
   rules: [

@@ -15,7 +15,7 @@ import {
   isRawBlockDirective,
 } from './directives';
 import { findLuaBlockEnd } from './lua';
-import { Tokenizer } from './tokenizer';
+import { isTemplatePath, Tokenizer } from './tokenizer';
 
 // Builds the directive tree from the tokenizer's statements, the way ngx_conf_parse does, but
 // never stops at the first error: each problem is reported with the narrowest range that
@@ -74,8 +74,12 @@ function isKnownDirective(name: string): boolean {
   return SIMPLE_DIRECTIVES.has(name) || BLOCK_DIRECTIVES.has(name);
 }
 
-export function parseNginx(text: string, file?: string): ParsedNginx {
-  return new Parser(text, file).parse();
+/**
+ * Parses a config. `file` marks directives read from an included file; `path` is where the
+ * text lives (a template's `{{ … }}` placeholders are then read as parts of words).
+ */
+export function parseNginx(text: string, file?: string, path: string | undefined = file): ParsedNginx {
+  return new Parser(text, file, isTemplatePath(path)).parse();
 }
 
 class Parser {
@@ -95,9 +99,10 @@ class Parser {
   constructor(
     private readonly text: string,
     private readonly file?: string,
+    template = false,
   ) {
     this.lines = LineIndex.of(text);
-    this.tokenizer = new Tokenizer(text, this.lines, (start, end, message) => this.problem(start, end, message));
+    this.tokenizer = new Tokenizer(text, this.lines, (start, end, message) => this.problem(start, end, message), template);
     this.statementLines = new Int32Array(this.lines.lineCount).fill(-1);
   }
 

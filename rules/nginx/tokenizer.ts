@@ -34,6 +34,23 @@ function isSpace(c: number): boolean {
   return c === SPACE || c === TAB || c === LF || c === CR;
 }
 
+/**
+ * The offset after the `}}` closing a `{{ … }}` template placeholder that starts at `at`, on
+ * the same line; -1 when there is none.
+ */
+export function placeholderEnd(text: string, at: number): number {
+  if (text.charCodeAt(at) !== LBRACE || text.charCodeAt(at + 1) !== LBRACE) return -1;
+  const close = text.indexOf('}}', at + 2);
+  if (close < 0) return -1;
+  const lineBreak = text.indexOf('\n', at + 2);
+  return lineBreak >= 0 && lineBreak < close ? -1 : close + 2;
+}
+
+/** Templates whose `{{ … }}` placeholders are rendered before nginx reads the file. */
+export function isTemplatePath(path: string | undefined): boolean {
+  return path !== undefined && /\.(?:template|tmpl|tpl|j2|jinja2?|mustache|gotmpl|hbs)$/i.test(path);
+}
+
 /** Resolves the escapes nginx resolves; other backslashes stay as written (regexes need them). */
 export function unescape(text: string): string {
   if (!text.includes('\\')) return text;
@@ -69,6 +86,8 @@ export class Tokenizer {
     private readonly text: string,
     private readonly lines: LineIndex,
     private readonly report: ReportProblem,
+    /** The file is a template (`*.template`, `*.j2`, …): `{{ … }}` placeholders are opaque parts of words. */
+    private readonly template = false,
   ) {
     this.length = text.length;
   }
@@ -121,6 +140,10 @@ export class Tokenizer {
           continue;
         }
         return this.finish(';', at, at + 1);
+      }
+      if (c === LBRACE && placeholderEnd(text, at) >= 0) {
+        this.push(this.readWord());
+        continue;
       }
       if (c === LBRACE || c === RBRACE) {
         this.pos++;
@@ -203,6 +226,19 @@ export class Tokenizer {
       }
       if (c === LBRACE) {
         if (variable) continue; // `${name}`
+        const placeholder = placeholderEnd(text, i);
+        if (placeholder >= 0) {
+          // `{{ name }}` (Jinja, Go templates, Mustache): part of the word once rendered.
+          if (!this.template) {
+            this.report(
+              i,
+              placeholder,
+              'A template placeholder: nginx reads "{" here as the start of a block, so it cannot load this file until the template is rendered. Name the file `*.template` (or `.j2`, `.tmpl`) to have it analyzed as a template.',
+            );
+          }
+          i = placeholder - 1;
+          continue;
+        }
         const quantifierEnd = i > start ? regexQuantifierEnd(text, i) : -1;
         if (quantifierEnd < 0) break;
         this.reportQuantifier(start, i, quantifierEnd);

@@ -98,6 +98,31 @@ describe('nginx parser', () => {
     });
   });
 
+  describe('template placeholders', () => {
+    const template = 'server {\n    server_name {{SITE_NAME}};\n    root /var/www/{{ APP_DIR }}/public;\n    location / { return 200; }\n}\n';
+
+    it('reads {{ … }} as part of a word in templates, with no problem', () => {
+      const parsed = parseNginx(template, undefined, '/w/nginx/site.conf.j2');
+      assert.deepStrictEqual(parsed.problems, []);
+      const server = parsed.directives[0];
+      assert.deepStrictEqual(
+        server.block!.children.map((d) => [d.name, ...d.args.map((a) => a.value)]),
+        [['server_name', '{{SITE_NAME}}'], ['root', '/var/www/{{ APP_DIR }}/public'], ['location', '/']],
+      );
+    });
+
+    it('reports each placeholder once in a config nginx would load, and keeps the structure', () => {
+      const found = problems(template);
+      assert.deepStrictEqual(found.map((p) => p.span), [[1, 16, 1, 29], [2, 18, 2, 31]]);
+      assert.match(found[0].message, /template placeholder.*Name the file `\*\.template`/);
+      assert.deepStrictEqual(outline(template), ['server {}', '  server_name {{SITE_NAME}}', '  root /var/www/{{ APP_DIR }}/public', '  location / {}', '    return 200']);
+    });
+
+    it('leaves a brace pair split across lines to nginx\'s rules', () => {
+      assert.ok(problems('server_name {{a\n}};').length > 0);
+    });
+  });
+
   describe('blocks', () => {
     it('keeps map/geo/types/split_clients lines as entries, not directives', () => {
       const text = 'http {\n map $uri $x { default 0; ~^/a 1; }\n types { text/html html; }\n split_clients $a $b { 50% one; * two; }\n}';

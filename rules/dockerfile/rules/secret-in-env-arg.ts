@@ -1,4 +1,4 @@
-import type { Arg, Env, Property } from 'dockerfile-ast';
+import type { Arg, Env, Instruction, Property } from 'dockerfile-ast';
 import type { Report, Rule } from '../../types';
 import { instructionsOf } from '../instruction-words';
 import type { DockerfileModel } from '../model';
@@ -34,8 +34,10 @@ export const secretInEnvArg: Rule<DockerfileModel> = {
       fixed:
         'FROM node:22-alpine\n# docker build --secret id=npm_token,env=NPM_TOKEN .\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci',
       notes:
+        'An `ENV` that copies a credential-named build argument (`ARG NPM_TOKEN` then `ENV NPM_TOKEN=$NPM_TOKEN`) is ' +
+        'reported too: it writes whatever `--build-arg` passed into the image configuration. ' +
         'Not reported: empty values and `ARG` without a default (the value comes from the build command), values that ' +
-        'only reference another variable (`${DB_PASSWORD}`), booleans and numbers such as `0`/`1`/`true`, absolute paths, ' +
+        'only reference another variable that is not a build argument (`${DB_PASSWORD}` set at run time), booleans and numbers such as `0`/`1`/`true`, absolute paths, ' +
         'names that describe a credential instead of holding one (`*_FILE`, `*_PATH`, `*_URL`, `*_NAME`, `*_ID`, ' +
         '`*_LENGTH`, ...), and OpenPGP key variables (`GPG_KEY`, `GPG_KEYS`) that hold only public key ids or ' +
         'fingerprints, as official images do to verify downloads. Unlike hadolint DL3064, a sensitive-looking name with no value is not reported, and neither ' +
@@ -47,16 +49,52 @@ export const secretInEnvArg: Rule<DockerfileModel> = {
   },
   check(model) {
     const reports: Report[] = [];
+    const judged = new Set<Instruction>();
+    for (const stage of model.stages) {
+      // Build arguments in scope so far in this stage (a global ARG only once redeclared here).
+      const buildArgs = new Set<string>();
+      for (const instruction of stage.instructions) {
+        const keyword = instruction.getKeyword();
+        if (keyword !== 'ENV' && keyword !== 'ARG') continue;
+        judged.add(instruction);
+        for (const property of (instruction as Env | Arg).getProperties()) {
+          const report = judge(property, keyword) ?? (keyword === 'ENV' ? persistedBuildArg(property, buildArgs) : undefined);
+          if (report) reports.push(report);
+          if (keyword === 'ARG') buildArgs.add(property.getName());
+        }
+      }
+    }
+    // ARGs before the first FROM (and anything outside a stage) are judged on their own.
     for (const instruction of instructionsOf(model, 'ENV', 'ARG')) {
-      const keyword = instruction.getKeyword() as 'ENV' | 'ARG';
+      if (judged.has(instruction)) continue;
       for (const property of (instruction as Env | Arg).getProperties()) {
-        const report = judge(property, keyword);
+        const report = judge(property, instruction.getKeyword() as 'ENV' | 'ARG');
         if (report) reports.push(report);
       }
     }
     return reports;
   },
 };
+
+/**
+ * `ARG NPM_TOKEN` then `ENV NPM_TOKEN=$NPM_TOKEN`: the value given with `--build-arg` is
+ * written into the image configuration, where `docker inspect` shows it to anyone.
+ */
+function persistedBuildArg(property: Property, buildArgs: Set<string>): Report | undefined {
+  const value = property.getValue();
+  const valueRange = property.getValueRange();
+  const referenced = value === null ? undefined : REFERENCED_NAME.exec(value.trim())?.[1];
+  if (!referenced || !valueRange || !buildArgs.has(referenced)) return undefined;
+  const name = property.getName();
+  if (!isCredentialName(name) && !isCredentialName(referenced)) return undefined;
+  return {
+    message: `\`${name}\` copies the build argument \`${referenced}\` into the image's environment: the credential passed with \`--build-arg\` is then readable by anyone with the image (\`docker inspect\`). Give it to the step that needs it with \`RUN --mount=type=secret\` instead.`,
+    range: valueRange,
+  };
+}
+
+/** The variable a value consisting of one reference names: `$A`, `${A}`, `${A:-x}`. */
+const REFERENCED_NAME = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::?[-+?][^}]*)?\}?$/;
 
 function judge(property: Property, keyword: 'ENV' | 'ARG'): Report | undefined {
   const name = property.getName();

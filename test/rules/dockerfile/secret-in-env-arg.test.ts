@@ -7,7 +7,9 @@ ruleTester(secretInEnvArg, {
     { name: 'ARG without a default comes from the build command', code: 'ARG NPM_TOKEN\nFROM node:22\nARG GITHUB_TOKEN\n' },
     { name: 'empty values', code: 'FROM alpine:3.20\nENV DB_PASSWORD=""\nARG API_KEY=\n' },
     { name: '*_FILE points at a secret', code: 'FROM postgres:17\nENV POSTGRES_PASSWORD_FILE=/run/secrets/db\n' },
-    { name: 'references are resolved at run or build time', code: 'FROM alpine:3.20\nARG TOKEN\nENV TOKEN=${TOKEN} SECRET=$SECRET\n' },
+    { name: 'references to run-time variables', code: 'FROM alpine:3.20\nENV TOKEN=${TOKEN} SECRET=$SECRET\n' },
+    { name: 'a build argument that is not a credential', code: 'FROM alpine:3.20\nARG VERSION\nENV APP_VERSION=$VERSION\n' },
+    { name: 'a global ARG not redeclared in the stage is not in scope', code: 'ARG NPM_TOKEN\nFROM node:22\nENV NPM_TOKEN=$NPM_TOKEN\n' },
     { name: 'descriptive names', code: 'FROM alpine:3.20\nENV PASSWORD_MIN_LENGTH=12 TOKEN_URL=https://auth/x SECRET_NAME=db JWT_SECRET_PATH=/run/s\n' },
     { name: 'booleans and switches', code: 'FROM alpine:3.20\nENV USE_TOKEN=true DISABLE_PASSWORD=1\n' },
     { name: 'PWD alone is the working directory', code: 'FROM alpine:3.20\nENV PWD=/app\n' },
@@ -26,6 +28,14 @@ ruleTester(secretInEnvArg, {
     { name: 'a LABEL is not ENV', code: 'FROM alpine:3.20\nLABEL password=hunter2\n' },
   ],
   invalid: [
+    {
+      name: 'ENV persists a credential build argument',
+      code: 'FROM node:22\nARG NPM_TOKEN\nENV NPM_TOKEN=$NPM_TOKEN\nARG GH_PAT\nENV GITHUB_TOKEN=${GH_PAT:-}\n',
+      errors: [
+        { message: '`NPM_TOKEN` copies the build argument `NPM_TOKEN` into the image', range: [2, 14, 2, 24] },
+        { message: '`GITHUB_TOKEN` copies the build argument `GH_PAT`' },
+      ],
+    },
     {
       name: 'an OpenPGP-named variable with something other than a key id',
       code: 'FROM alpine:3.20\nENV GPG_KEY=my-passphrase-1234\n',

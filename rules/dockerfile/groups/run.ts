@@ -2,6 +2,7 @@ import type { Rule } from '../../types';
 import type { DockerfileModel } from '../model';
 import { chmodWorldWritable } from '../rules/chmod-world-writable';
 import { curlPipeShell } from '../rules/curl-pipe-shell';
+import { sudoersNopasswd } from '../rules/sudoers-nopasswd';
 import { goStaticBinary } from '../rules/go-static-binary';
 import { pipefail } from '../rules/pipefail';
 import { sudo } from '../rules/sudo';
@@ -45,6 +46,7 @@ import { pipNoCacheDir } from '../rules/pip-no-cache-dir';
 export const runRules: Rule<DockerfileModel>[] = [
   chmodWorldWritable,
   curlPipeShell,
+  sudoersNopasswd,
   goStaticBinary,
   pipefail,
   sudo,

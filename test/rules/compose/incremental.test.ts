@@ -1,5 +1,5 @@
 import assert from 'assert';
-import { readdirSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import { compose } from '../../../bench/corpus';
@@ -9,6 +9,7 @@ import { allRuleMeta } from '../../../rules/registry';
 import type { SeverityLevel } from '../../../rules/types';
 import { EMPTY_CONFIG } from '../../../rules/types';
 import { memoryWorkspace } from '../../../rules/workspace';
+import { composeFixtures, typingEdits } from './typing';
 
 // Incremental parsing (rules/compose/incremental.ts) must give exactly the documents a
 // whole-file parse gives — every node, range, value, anchor, tag, error and warning — and so
@@ -17,7 +18,6 @@ import { memoryWorkspace } from '../../../rules/workspace';
 // a different node.
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
-const FIXTURES = join(ROOT, 'test', 'fixtures', 'compose');
 
 const TRICKY: Record<string, string> = {
   'anchors across services': [
@@ -154,9 +154,7 @@ const TRICKY: Record<string, string> = {
 };
 
 function sources(): [string, string][] {
-  const files: [string, string][] = readdirSync(FIXTURES)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .map((name) => [name, readFileSync(join(FIXTURES, name), 'utf8')]);
+  const files = composeFixtures();
   files.push(['examples/compose.yaml', readFileSync(join(ROOT, 'examples', 'compose.yaml'), 'utf8')]);
   files.push(['corpus 300', compose(300).text]);
   files.push(['corpus 1000', compose(1000).text]);
@@ -186,21 +184,8 @@ function documentsShape(documents: ParsedDocument[]): unknown {
   }));
 }
 
-/** Edits typing makes: a letter inside a value, a new line, a deleted character, a space at a line start. */
 function variants(text: string): string[] {
-  const out: string[] = [];
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const step = Math.max(1, Math.floor(lineStarts.length / 12));
-  for (let l = 0; l < lineStarts.length; l += step) {
-    const start = lineStarts[l];
-    const end = l + 1 < lineStarts.length ? lineStarts[l + 1] - 1 : text.length;
-    out.push(text.slice(0, end) + 'z' + text.slice(end));
-    out.push(text.slice(0, start) + '\n' + text.slice(start));
-    out.push(text.slice(0, start) + ' ' + text.slice(start));
-    if (end > start) out.push(text.slice(0, end - 1) + text.slice(end));
-  }
-  return out;
+  return typingEdits(text, 12);
 }
 
 const levels: Record<string, SeverityLevel> = {};

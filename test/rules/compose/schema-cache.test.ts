@@ -1,18 +1,14 @@
 import assert from 'assert';
-import { readdirSync, readFileSync } from 'fs';
-import { join } from 'path';
 import { compose } from '../../../bench/corpus';
 import { parseCompose } from '../../../rules/compose/model';
 import { schemaReports, serviceSchemaCache } from '../../../rules/compose/validate';
 import { EMPTY_CONFIG, type RuleContext } from '../../../rules/types';
 import { memoryWorkspace } from '../../../rules/workspace';
+import { composeFixtures, typingEdits } from './typing';
 
 // compose/schema caches each service's result by what decides it (its text, the anchors it
 // pulls in, the variables it names). Whatever was analyzed before, the reports must be exactly
 // those of validating everything afresh.
-
-const ROOT = join(__dirname, '..', '..', '..', '..');
-const FIXTURES = join(ROOT, 'test', 'fixtures', 'compose');
 
 const TRICKY: Record<string, string> = {
   'errors in services and anchors': [
@@ -71,28 +67,10 @@ const TRICKY: Record<string, string> = {
 };
 
 function sources(): [string, string][] {
-  const files: [string, string][] = readdirSync(FIXTURES)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .map((name) => [name, readFileSync(join(FIXTURES, name), 'utf8')]);
+  const files = composeFixtures();
   files.push(['corpus 300', compose(300).text]);
   for (const [name, text] of Object.entries(TRICKY)) files.push([name, text]);
   return files;
-}
-
-/** Edits typing makes: a letter at a line end, a deleted character, a new line. */
-function variants(text: string): string[] {
-  const out: string[] = [];
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const step = Math.max(1, Math.floor(lineStarts.length / 10));
-  for (let l = 0; l < lineStarts.length; l += step) {
-    const start = lineStarts[l];
-    const end = l + 1 < lineStarts.length ? lineStarts[l + 1] - 1 : text.length;
-    out.push(text.slice(0, end) + 'z' + text.slice(end));
-    out.push(text.slice(0, start) + '\n' + text.slice(start));
-    if (end > start) out.push(text.slice(0, end - 1) + text.slice(end));
-  }
-  return out;
 }
 
 function reports(text: string, env: string, cached: boolean): string {
@@ -116,13 +94,24 @@ describe('compose/schema per-service cache', function () {
   for (const [name, text] of sources()) {
     it(`${name}: the same reports as validating everything, after every edit`, () => {
       const env = 'TAG=1.0\nPOLICY=sometimes\n';
-      for (const variant of variants(text)) {
+      for (const variant of typingEdits(text, 10)) {
         reports(text, env, true); // the cache now holds the original's services
         assert.strictEqual(reports(variant, env, true), reports(variant, env, false), `variant ${JSON.stringify(variant.slice(0, 60))}`);
         assert.strictEqual(reports(text, env, true), reports(text, env, false), 'back to the original');
       }
     });
   }
+
+  it('an edit inside one service revalidates that service only', () => {
+    const text = compose(300).text;
+    reports(text, '', true);
+    const edited = text.replace('LOG_LEVEL: warn', 'LOG_LEVEL: warnx');
+    assert.notStrictEqual(edited, text);
+    const before = { ...serviceSchemaCache };
+    reports(edited, '', true);
+    assert.strictEqual(serviceSchemaCache.misses - before.misses, 1);
+    assert.ok(serviceSchemaCache.hits - before.hits > 5, `hits: ${serviceSchemaCache.hits - before.hits}`);
+  });
 
   it('a change in .env reaches services whose text did not change', () => {
     const text = TRICKY['variables decide validity'];

@@ -20,7 +20,13 @@ const BUNDLE = path.join(__dirname, 'cli-bundle.js');
 const CACHE = path.join(__dirname, 'cli-bundle.cache');
 
 function load(): CliBundle {
-  const source = fs.readFileSync(BUNDLE, 'utf8');
+  let source: string;
+  try {
+    source = fs.readFileSync(BUNDLE, 'utf8');
+  } catch {
+    process.stderr.write('shipshape: out/cli-bundle.js is missing; build it first (npm run build)\n');
+    process.exit(2);
+  }
   let cachedData: Buffer | undefined;
   try {
     cachedData = fs.readFileSync(CACHE);

@@ -217,7 +217,11 @@ function withServiceResults(plan: ServicePlan, found: AjvError[], builder: Build
   for (const error of found) {
     const service = plan.byName.get(serviceNameOf(error.instancePath) ?? '');
     if (!service) outside.push(error);
-    else byService.set(service, [...(byService.get(service) ?? []), error]);
+    else {
+      const list = byService.get(service);
+      if (list) list.push(error);
+      else byService.set(service, [error]);
+    }
   }
   const errors = outside;
   for (const service of plan.services) {
